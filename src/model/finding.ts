@@ -1,0 +1,46 @@
+/**
+ * What the rule engine produces and every formatter consumes. Formatters know only this
+ * module; the json formatter's output is `LintReport` and `anp schema report` publishes it.
+ */
+import { z } from 'zod';
+
+export const Severity = z.enum(['error', 'warn', 'off']);
+export type Severity = z.infer<typeof Severity>;
+/** A reported finding is never `off`. */
+export type ReportedSeverity = Exclude<Severity, 'off'>;
+
+export const RelatedLocation = z.object({
+  line: z.int().min(1),
+  message: z.string().optional(),
+});
+
+export const Finding = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warn']),
+  message: z.string(),
+  file: z.string(),
+  line: z.int().min(1),
+  column: z.int().min(1).optional(),
+  endLine: z.int().min(1).optional(),
+  endColumn: z.int().min(1).optional(),
+  related: z.array(RelatedLocation).optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+export type RelatedLocation = z.infer<typeof RelatedLocation>;
+
+export const FileResult = z.object({
+  file: z.string(),
+  findings: z.array(Finding),
+  errorCount: z.int().min(0),
+  warningCount: z.int().min(0),
+});
+export type FileResult = z.infer<typeof FileResult>;
+
+export const LintReport = z
+  .array(FileResult)
+  .meta({ title: 'anp lint report', description: 'The output of `anp lint --format json`.' });
+export type LintReport = z.infer<typeof LintReport>;
+
+export function reportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(LintReport, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
