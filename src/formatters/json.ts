@@ -1,0 +1,34 @@
+/** `json`: the LintReport (an array of FileResult), exactly the shape of `anp schema report`. */
+import type { FileResult, Finding } from '../model/finding.js';
+import type { Formatter } from './types.js';
+
+/** Only the contract's keys, in the contract's order (extra keys would break the schema). */
+function cleanFinding(finding: Finding): Finding {
+  const out: Finding = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+  };
+  if (finding.column !== undefined) out.column = finding.column;
+  if (finding.endLine !== undefined) out.endLine = finding.endLine;
+  if (finding.endColumn !== undefined) out.endColumn = finding.endColumn;
+  if (finding.related !== undefined) {
+    out.related = finding.related.map((related) =>
+      related.message === undefined ? { line: related.line } : { line: related.line, message: related.message },
+    );
+  }
+  return out;
+}
+
+export function cleanResults(results: readonly FileResult[]): FileResult[] {
+  return results.map((result) => ({
+    file: result.file,
+    findings: result.findings.map(cleanFinding),
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+  }));
+}
+
+export const formatJson: Formatter = (results) => `${JSON.stringify(cleanResults(results), null, 2)}\n`;

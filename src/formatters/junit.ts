@@ -1,0 +1,65 @@
+/**
+ * `junit`: JUnit XML for CI test reporters. One <testsuite> per file; one failing
+ * <testcase> per finding (type = severity); a file with no findings gets one passing
+ * testcase so it shows up as checked.
+ */
+import type { Formatter } from './types.js';
+import { severityWord } from './types.js';
+
+/** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F). */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escape for element text and attribute values (double-quoted); invalid characters become U+FFFD. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(INVALID_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** Element text keeps its line breaks. */
+function escapeText(value: string): string {
+  return escapeXml(value).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t');
+}
+
+export const formatJunit: Formatter = (results) => {
+  let tests = 0;
+  let failures = 0;
+  const suites: string[] = [];
+  for (const result of results) {
+    const file = escapeXml(result.file);
+    const cases: string[] = [];
+    if (result.findings.length === 0) {
+      cases.push(`    <testcase classname="${file}" name="no problems" time="0"/>`);
+    }
+    for (const finding of result.findings) {
+      const where = `${finding.line}:${finding.column ?? 1}`;
+      const related = (finding.related ?? []).map((r) => `\nrelated: line ${r.line}${r.message ? ` (${r.message})` : ''}`).join('');
+      const body = `${finding.file}:${where}: ${severityWord(finding.severity)} ${finding.message} [${finding.ruleId}]${related}`;
+      cases.push(
+        `    <testcase classname="${file}" name="${escapeXml(`${finding.ruleId} at ${where}`)}" time="0">\n` +
+          `      <failure type="${severityWord(finding.severity)}" message="${escapeXml(finding.message)}">${escapeText(body)}</failure>\n` +
+          `    </testcase>`,
+      );
+    }
+    const count = Math.max(1, result.findings.length);
+    tests += count;
+    failures += result.findings.length;
+    suites.push(
+      `  <testsuite name="${file}" tests="${count}" failures="${result.findings.length}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="anp" tests="${tests}" failures="${failures}" errors="0" time="0">\n` +
+    (suites.length > 0 ? `${suites.join('\n')}\n` : '') +
+    `</testsuites>\n`
+  );
+};

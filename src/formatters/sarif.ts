@@ -1,0 +1,114 @@
+/**
+ * `sarif`: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, VS Code SARIF viewer).
+ * One run; tool.driver lists every known rule (ruleIndex points into it); one artifact per
+ * linted file; results carry physical locations with regions and related locations.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding, Severity } from '../model/finding.js';
+import type { FormatContext, Formatter, RuleInfo } from './types.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const DEFAULT_INFORMATION_URI = 'https://www.npmjs.com/package/anp';
+
+function level(severity: Severity): 'error' | 'warning' | 'none' {
+  return severity === 'error' ? 'error' : severity === 'warn' ? 'warning' : 'none';
+}
+
+/** A relative URI reference with forward slashes and percent-encoded segments, or a file: URL. */
+export function artifactUri(file: string, cwd: string): string {
+  const absolute = resolve(cwd, file);
+  const rel = isAbsolute(file) ? relative(cwd, absolute) : file;
+  if (rel.startsWith('..') || isAbsolute(rel)) return pathToFileURL(absolute).href;
+  return rel
+    .split(sep)
+    .join('/')
+    .split('/')
+    .filter((segment) => segment !== '.' && segment !== '')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+function region(finding: { line: number; column?: number | undefined; endLine?: number | undefined; endColumn?: number | undefined }): Record<string, number> {
+  const out: Record<string, number> = { startLine: finding.line, startColumn: finding.column ?? 1 };
+  const endLine = finding.endLine ?? finding.line;
+  out.endLine = endLine;
+  // Without a known end column the region runs to the end of endLine (SARIF's default).
+  if (finding.endColumn !== undefined) out.endColumn = finding.endColumn;
+  return out;
+}
+
+function descriptor(rule: RuleInfo): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+  };
+  if (rule.helpUri) out.helpUri = rule.helpUri;
+  out.defaultConfiguration = rule.defaultSeverity === 'off' ? { enabled: false, level: 'warning' } : { level: level(rule.defaultSeverity) };
+  return out;
+}
+
+export function buildSarif(results: Parameters<Formatter>[0], context: FormatContext): Record<string, unknown> {
+  const rules: RuleInfo[] = [...context.rules];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const artifacts: Array<Record<string, unknown>> = [];
+  const artifactIndex = new Map<string, number>();
+  const sarifResults: Array<Record<string, unknown>> = [];
+
+  const location = (uri: string, index: number, where: Parameters<typeof region>[0]) => ({
+    physicalLocation: { artifactLocation: { uri, index }, region: region(where) },
+  });
+
+  for (const result of results) {
+    const uri = artifactUri(result.file, context.cwd);
+    if (!artifactIndex.has(uri)) {
+      artifactIndex.set(uri, artifacts.length);
+      artifacts.push({ location: { uri } });
+    }
+    const index = artifactIndex.get(uri)!;
+    for (const finding of result.findings as Finding[]) {
+      if (!ruleIndex.has(finding.ruleId)) {
+        ruleIndex.set(finding.ruleId, rules.length);
+        rules.push({ id: finding.ruleId, description: finding.ruleId, defaultSeverity: finding.severity });
+      }
+      const entry: Record<string, unknown> = {
+        ruleId: finding.ruleId,
+        ruleIndex: ruleIndex.get(finding.ruleId),
+        level: level(finding.severity),
+        message: { text: finding.message },
+        locations: [location(uri, index, finding)],
+      };
+      if (finding.related && finding.related.length > 0) {
+        entry.relatedLocations = finding.related.map((related, i) => ({
+          id: i + 1,
+          ...location(uri, index, { line: related.line }),
+          ...(related.message ? { message: { text: related.message } } : {}),
+        }));
+      }
+      sarifResults.push(entry);
+    }
+  }
+
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'anp',
+            version: context.version,
+            semanticVersion: context.version,
+            informationUri: context.informationUri ?? DEFAULT_INFORMATION_URI,
+            rules: rules.map(descriptor),
+          },
+        },
+        artifacts,
+        results: sarifResults,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+}
+
+export const formatSarif: Formatter = (results, context) => `${JSON.stringify(buildSarif(results, context), null, 2)}\n`;

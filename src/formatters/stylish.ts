@@ -1,0 +1,81 @@
+/**
+ * `stylish` (the default): findings grouped by file, `line:col  severity  message  rule`
+ * in aligned columns, then a totals line and a table of findings per rule. Nothing at all
+ * when there are no findings. Colour comes from the context's level (0 = plain text).
+ */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { FileResult } from '../model/finding.js';
+import type { Formatter } from './types.js';
+import { oneLine, plural, severityWord, totals } from './types.js';
+
+/** Visible width (code points; the messages are plain text). */
+function width(text: string): number {
+  return [...text].length;
+}
+
+function padEnd(text: string, size: number): string {
+  return text + ' '.repeat(Math.max(0, size - width(text)));
+}
+
+function padStart(text: string, size: number): string {
+  return ' '.repeat(Math.max(0, size - width(text))) + text;
+}
+
+/** Count of findings per rule, most frequent first. */
+export function countByRule(results: readonly FileResult[]): Array<{ ruleId: string; errors: number; warnings: number }> {
+  const counts = new Map<string, { ruleId: string; errors: number; warnings: number }>();
+  for (const result of results) {
+    for (const finding of result.findings) {
+      const entry = counts.get(finding.ruleId) ?? { ruleId: finding.ruleId, errors: 0, warnings: 0 };
+      if (finding.severity === 'error') entry.errors++;
+      else entry.warnings++;
+      counts.set(finding.ruleId, entry);
+    }
+  }
+  return [...counts.values()].sort(
+    (a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+export const formatStylish: Formatter = (results, context) => {
+  const chalk = new Chalk({ level: context.colorLevel });
+  const out: string[] = [];
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    const rows = result.findings.map((finding) => ({
+      where: `${finding.line}:${finding.column ?? 1}`,
+      severity: severityWord(finding.severity),
+      message: oneLine(finding.message),
+      ruleId: finding.ruleId,
+    }));
+    const whereWidth = Math.max(...rows.map((row) => width(row.where)));
+    const severityWidth = Math.max(...rows.map((row) => width(row.severity)));
+    const messageWidth = Math.max(...rows.map((row) => width(row.message)));
+    out.push(chalk.underline(result.file));
+    for (const row of rows) {
+      const severity = padEnd(row.severity, severityWidth);
+      out.push(
+        `  ${chalk.dim(padStart(row.where, whereWidth))}  ${row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity)}  ${padEnd(row.message, messageWidth)}  ${chalk.dim(row.ruleId)}`.trimEnd(),
+      );
+    }
+    out.push('');
+  }
+  const { errors, warnings } = totals(results);
+  const problems = results.reduce((sum, result) => sum + result.findings.length, 0);
+  if (problems === 0) return '';
+  const summary = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  out.push((errors > 0 ? chalk.red : chalk.yellow).bold(summary));
+  out.push('');
+
+  const table = new Table({
+    head: ['rule', 'errors', 'warnings'].map((head) => chalk.bold(head)),
+    colAligns: ['left', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
+  for (const row of countByRule(results)) {
+    table.push([row.ruleId, row.errors > 0 ? chalk.red(String(row.errors)) : '0', row.warnings > 0 ? chalk.yellow(String(row.warnings)) : '0']);
+  }
+  out.push(table.toString());
+  return `${out.join('\n')}\n`;
+};

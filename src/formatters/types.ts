@@ -1,0 +1,52 @@
+/**
+ * What every formatter receives besides the results. Formatters are pure functions from
+ * (results, context) to a string: they never read files, decide severity or exit codes.
+ */
+import type { FileResult, Severity } from '../model/finding.js';
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Absolute URL of the rule's docs page, when known. */
+  helpUri?: string | undefined;
+}
+
+export interface FormatContext {
+  /** The folder relative paths are relative to (SARIF makes absolute paths relative to it). */
+  cwd: string;
+  /** The version of anp (SARIF tool.driver.version). */
+  version: string;
+  /** chalk colour level: 0 = no colour. */
+  colorLevel: 0 | 1 | 2 | 3;
+  /** Every known rule (SARIF tool.driver.rules). */
+  rules: readonly RuleInfo[];
+  /** Home page of anp (SARIF tool.driver.informationUri). */
+  informationUri?: string | undefined;
+}
+
+export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+
+/** `warn` -> `warning` in human-facing output (the JSON report keeps the config word). */
+export function severityWord(severity: 'error' | 'warn'): 'error' | 'warning' {
+  return severity === 'error' ? 'error' : 'warning';
+}
+
+/** A message on one line (formats that are line-based cannot carry line breaks). */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+  }
+  return { errors, warnings };
+}
