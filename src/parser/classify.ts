@@ -1,0 +1,209 @@
+/**
+ * Line-level recognisers. Each looks at one trimmed line (and never at its neighbours: the
+ * assembler supplies context). They scan characters or use anchored regexes without nested
+ * quantifiers, so the cost is linear in the line and a 50 KB line is as safe as a short one.
+ */
+import { countWords } from './lines.js';
+
+export const META_MARKER = 'alphanode post meta';
+
+/** `alphanode post meta`, in any case, with an optional trailing colon. */
+export function isMetaMarker(text: string): boolean {
+  if (text.length < META_MARKER.length || text.length > META_MARKER.length + 1) return false;
+  const core = text.endsWith(':') ? text.slice(0, -1) : text;
+  return core.toLowerCase() === META_MARKER;
+}
+
+const TRAILERS = new Set(['similar posts', 'related posts', 'you may also like', 'read next', 'more posts']);
+
+/** Navigation debris that ends the article (`Similar Posts`). */
+export function isTrailer(text: string): boolean {
+  return text.length <= 20 && TRAILERS.has(text.toLowerCase());
+}
+
+/** Table debris from the scrape: `| | |`, `| |`, `|`. */
+export function isTableResidue(text: string): boolean {
+  let pipes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 124) pipes++;
+    else if (ch !== 32 && ch !== 9 && ch !== 0xa0) return false;
+  }
+  return pipes > 0;
+}
+
+const BULLET_MARKS = new Set(['•', '-', '*', '·', '–', '—', '◦', '▪']);
+
+/**
+ * A bullet item: `• x`, `- x`, `* x`, `· x`, `– x`, `1. x`, `1) x`. Returns the item text,
+ * or null when the line is not a bullet.
+ */
+export function bulletText(text: string): string | null {
+  const first = text.charAt(0);
+  if (BULLET_MARKS.has(first)) {
+    if (text.length === 1) return '';
+    const next = text.charCodeAt(1);
+    if (next === 32 || next === 9 || next === 0xa0) return text.slice(2).trim();
+    return null;
+  }
+  // Numbered: up to three digits, then `.` or `)`, then whitespace.
+  let i = 0;
+  while (i < text.length && i < 3 && isDigit(text.charCodeAt(i))) i++;
+  if (i === 0 || i >= text.length) return null;
+  const mark = text.charAt(i);
+  if (mark !== '.' && mark !== ')') return null;
+  const after = text.charCodeAt(i + 1);
+  if (after === 32 || after === 9 || after === 0xa0) return text.slice(i + 2).trim();
+  return null;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0xbf;
+}
+
+function isIdentChar(code: number): boolean {
+  return isLetter(code) || isDigit(code) || code === 95;
+}
+
+/** `… visual reference 1. image source: unsplash` -> { caption, source }, else null. */
+export function figureSource(text: string): { caption: string; source: string } | null {
+  const match = /image source:/i.exec(text);
+  if (!match) return null;
+  let caption = text.slice(0, match.index).trim();
+  if (caption.endsWith('.')) caption = caption.slice(0, -1).trimEnd();
+  return { caption, source: text.slice(match.index + match[0].length).trim() };
+}
+
+/** A fence line: ``` or ~~~, optionally with an info string. Returns the info string or null. */
+export function fenceInfo(text: string): string | null {
+  if (text.startsWith('```') || text.startsWith('~~~')) return text.slice(3).trim();
+  return null;
+}
+
+/**
+ * Prose: a sentence-like line, several words ending in sentence punctuation, with none of
+ * the punctuation that marks code. Checked before code so that prose starting with a word
+ * like `import` or `git` stays prose.
+ */
+export function isProse(text: string): boolean {
+  const last = text.charAt(text.length - 1);
+  if (last !== '.' && last !== '!' && last !== '?') return false;
+  return countWords(text) >= 6 && !hasCodePunctuation(text);
+}
+
+/** Punctuation that prose rarely has: braces, assignments, arrows, calls, `$var`, tags. */
+export function hasCodePunctuation(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  // Statement and block endings.
+  if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */) return true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    switch (ch) {
+      case 123: // {
+      case 125: // }
+        return true;
+      case 61: // =  (`a = b`, `==`, `=>`, `a=b`)
+        if (next === 61 || next === 62) return true;
+        if (i > 0 && (text.charCodeAt(i - 1) === 32 || isIdentChar(text.charCodeAt(i - 1)))) return true;
+        break;
+      case 40: // (  directly after an identifier: a call or definition
+        if (i > 0 && isIdentChar(text.charCodeAt(i - 1))) return true;
+        break;
+      case 36: // $var, ${…}, $(…)
+        if (isLetter(next) || next === 123 || next === 40 || next === 95) return true;
+        break;
+      case 45: // ->
+        if (next === 62) return true;
+        break;
+      case 60: // </ , <? , <tag
+        if (next === 47 || next === 63) return true;
+        break;
+      case 58: // ::
+        if (next === 58) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+const CODE_STARTS = [
+  // python
+  'def ', 'async def ', 'class ', 'return', 'import ', 'from ', 'elif ', 'else:', 'try:', 'except', 'finally:', 'raise ', 'yield ', 'pass', 'print(', 'if __name__',
+  // javascript / typescript
+  'const ', 'let ', 'var ', 'function ', 'export ', 'module.exports', 'require(', 'console.', 'await ', 'interface ',
+  // php
+  '<?php', '?>', 'namespace ', 'public function', 'private function', 'protected function', 'echo ',
+  // shell
+  '#!', '$ ', 'sudo ', 'npm ', 'npx ', 'pip ', 'pip3 ', 'apt ', 'apt-get ', 'cd ', 'curl ', 'docker ', 'systemctl ', 'git ', 'mkdir ', 'chmod ', 'chown ', 'ls ', 'cp ', 'mv ', 'rm ', 'ssh ', 'python ', 'python3 ', 'node ', 'uvicorn ', 'gunicorn ', 'composer ', 'php ', 'wp ', 'yarn ', 'pnpm ', 'fi', 'done', 'then',
+  // sql
+  'SELECT ', 'INSERT ', 'UPDATE ', 'DELETE ', 'CREATE ', 'ALTER ', 'DROP ', 'WITH ', 'FROM ', 'WHERE ', 'JOIN ', 'EXPLAIN ',
+  // nginx and friends
+  'server {', 'location ', 'listen ', 'server_name ', 'proxy_pass ', 'upstream ',
+  // comments and markup
+  '//', '/*', '*/', '<!--', '---',
+] as const;
+
+/** Code keywords a line may start with (only consulted when the line is not prose). */
+export function hasCodeStart(text: string): boolean {
+  // `@app.get(...)`, `@dataclass`: decorators.
+  if (text.charCodeAt(0) === 64 && isLetter(text.charCodeAt(1))) return true;
+  for (const start of CODE_STARTS) {
+    if (!text.startsWith(start)) continue;
+    if (start === 'from ') return text.includes(' import ');
+    // A start ending in a space or bracket is a whole token; a bare word (`return`, `fi`)
+    // must not run on into a longer word (`returns`, `final`).
+    if (!isIdentChar(start.charCodeAt(start.length - 1))) return true;
+    return start.length === text.length || !isIdentChar(text.charCodeAt(start.length));
+  }
+  return false;
+}
+
+/** A YAML-like `key:` or `key: value` line with a one-token key (`jobs:`, `runs-on: x`, `- uses: y`). */
+export function isYamlKeyLine(text: string): boolean {
+  let i = text.startsWith('- ') ? 2 : 0;
+  const start = i;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (isIdentChar(code) || code === 45 || code === 46) i++;
+    else break;
+  }
+  if (i === start || text.charCodeAt(i) !== 58) return false;
+  return i + 1 === text.length || text.charCodeAt(i + 1) === 32;
+}
+
+/** Code when seen on its own: not prose, and a code keyword start or code punctuation. */
+export function looksLikeCode(text: string): boolean {
+  return !isProse(text) && (hasCodeStart(text) || hasCodePunctuation(text));
+}
+
+/** Lines that continue an open code block: comments and closing brackets. */
+export function continuesCode(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 35 /* # */ || first === 125 /* } */ || first === 41 /* ) */ || first === 93 /* ] */ || text.startsWith('//') || text.startsWith('--');
+}
+
+/**
+ * A heading: a short line without sentence punctuation (`why this matters`, `Production
+ * Checks:`). Returns the heading text (trailing colon and markdown `#`s removed) or null.
+ */
+export function headingText(text: string): string | null {
+  let heading = text;
+  if (heading.charCodeAt(0) === 35 /* # */) {
+    let i = 0;
+    while (heading.charCodeAt(i) === 35) i++;
+    if (heading.charCodeAt(i) !== 32) return null;
+    heading = heading.slice(i + 1).trim();
+  }
+  if (heading.endsWith(':')) heading = heading.slice(0, -1).trimEnd();
+  if (heading.length === 0 || heading.length > 80) return null;
+  if (!isLetter(heading.charCodeAt(0)) && !isDigit(heading.charCodeAt(0))) return null;
+  const last = heading.charAt(heading.length - 1);
+  if (last === '.' || last === '!' || last === '?' || last === ',' || last === ';') return null;
+  if (heading.includes('. ') || hasCodePunctuation(heading)) return null;
+  return countWords(heading) <= 10 ? heading : null;
+}
