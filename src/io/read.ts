@@ -1,12 +1,116 @@
-/** Placeholder: agreed signature of the reader (owned by the io work). */
+/**
+ * Bytes -> text, with the checks that decide whether a file is an article at all: a NUL
+ * byte means binary, more than `maxBytes` means too large, bytes that are not UTF-8 are
+ * replaced with U+FFFD and their lines remembered (so `invalid-encoding` and the export
+ * warning can name them). Never throws: every failure is a `SourceRead` of kind
+ * `unreadable` whose message is one line saying what happened and what happens next.
+ */
+import { open } from 'node:fs/promises';
+import { invalidUtf8Lines } from './utf8.js';
+
+export type UnreadableReason = 'binary' | 'too-large' | 'read-error';
+
 export type SourceRead =
   | { kind: 'text'; text: string; bytes: number; invalidUtf8Lines: number[] }
-  | { kind: 'unreadable'; reason: 'binary' | 'too-large' | 'read-error'; message: string };
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-export function decodeBytes(bytes: Uint8Array, _options: { maxBytes?: number } = {}): SourceRead {
-  return { kind: 'text', text: new TextDecoder().decode(bytes), bytes: bytes.length, invalidUtf8Lines: [] };
+  | { kind: 'unreadable'; reason: UnreadableReason; message: string };
+
+export interface ReadOptions {
+  /** Larger files are not read (reason `too-large`). Default 5 MB. */
+  maxBytes?: number;
 }
-export async function readSource(path: string, options: { maxBytes?: number } = {}): Promise<SourceRead> {
-  const { readFile } = await import('node:fs/promises');
-  return decodeBytes(await readFile(path), options);
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+// One decoder each, reused: decode() without `stream` keeps no state between calls.
+// ignoreBOM: false (the default) means a leading BOM is consumed, not returned.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const replacingDecoder = new TextDecoder('utf-8');
+
+/** Decodes bytes already in memory (also used for `--stdin`). */
+export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): SourceRead {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
+
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return {
+      kind: 'unreadable',
+      reason: 'binary',
+      message: `binary file (NUL byte at offset ${nul}); not parsed`,
+    };
+  }
+
+  try {
+    return { kind: 'text', text: strictDecoder.decode(bytes), bytes: bytes.length, invalidUtf8Lines: [] };
+  } catch {
+    // Slow path, only for broken files: decode leniently, then find where it was broken.
+    return {
+      kind: 'text',
+      text: replacingDecoder.decode(bytes),
+      bytes: bytes.length,
+      invalidUtf8Lines: invalidUtf8Lines(bytes),
+    };
+  }
+}
+
+/** Reads and decodes one file; the size is checked with fstat before any byte is read. */
+export async function readSource(path: string, options: ReadOptions = {}): Promise<SourceRead> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Uint8Array;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) return tooLarge(size, maxBytes);
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { kind: 'unreadable', reason: 'read-error', message: `cannot read (${describeIoError(error)}); not parsed` };
+  }
+  return decodeBytes(bytes, options);
+}
+
+function tooLarge(size: number, maxBytes: number): SourceRead {
+  return {
+    kind: 'unreadable',
+    reason: 'too-large',
+    message: `file too large (${formatBytes(size)}, limit ${formatBytes(maxBytes)}); not parsed`,
+  };
+}
+
+/** `EACCES` -> `permission denied`; falls back to the system message, first line only. */
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EROFS':
+      return 'read-only file system';
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return message.split('\n')[0] ?? message;
+    }
+  }
+}
+
+/** 1536 -> `1.5 KB`; exact byte counts below 1 KB so small limits stay readable. */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} bytes`;
+  if (size < 1024 * 1024) return `${trimZero(size / 1024)} KB`;
+  return `${trimZero(size / (1024 * 1024))} MB`;
+}
+
+function trimZero(value: number): string {
+  return value.toFixed(1).replace(/\.0$/, '');
 }
