@@ -1,17 +1,111 @@
-/** Placeholder: the runner's agreed signature (owned by the engine work). */
-import type { Finding, Severity } from '../model/finding.js';
+/**
+ * The runner: one parsed post + the resolved rule settings -> findings. Rules run in
+ * registry order; a rule set to `off` is skipped; a rule that throws does not stop the
+ * others (its crash becomes an error finding naming the rule). Findings come back sorted
+ * by line, column and rule id, so reports are stable.
+ */
+import type { Finding, ReportedSeverity, Severity } from '../model/finding.js';
 import type { Post } from '../model/post.js';
-import type { InputFacts, Rule } from './rule.js';
+import type { InputFacts, ReportDescriptor, Rule, RuleContext } from './rule.js';
 
 export interface RuleSetting { severity: Severity; options: unknown }
 export type RuleSettings = ReadonlyMap<string, RuleSetting>;
 export interface RunnerInput { file: string; post: Post; input: InputFacts }
 
-export function lintPost(_source: RunnerInput, _rules: readonly Rule<any>[], _settings: RuleSettings, _now: Date): Finding[] {
-  return [];
+/** The id of the rule whose severity `unreadableFinding` uses. */
+export const UNREADABLE_RULE_ID = 'unreadable-input';
+
+/**
+ * Runs every rule on one post. `settings` holds each rule's severity and its options,
+ * already parsed by the rule's schema; a rule missing from `settings` runs with its
+ * default severity and default options (`schema.parse({})`).
+ */
+export function lintPost(source: RunnerInput, rules: readonly Rule<any>[], settings: RuleSettings, now: Date): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = settings.get(rule.meta.id) ?? defaultSetting(rule);
+    if (setting.severity === 'off') continue;
+    const severity: ReportedSeverity = setting.severity;
+    const ruleId = rule.meta.id;
+    const context: RuleContext<unknown> = {
+      file: source.file,
+      options: setting.options,
+      now,
+      input: source.input,
+      report(descriptor: ReportDescriptor) {
+        findings.push(toFinding(ruleId, severity, source.file, descriptor));
+      },
+    };
+    try {
+      rule.check(source.post, context);
+    } catch (error) {
+      findings.push({
+        ruleId,
+        severity: 'error',
+        message: `rule ${ruleId} crashed and was skipped: ${describeError(error)}`,
+        file: source.file,
+        line: 1,
+      });
+    }
+  }
+  return sortFindings(findings);
 }
+
+/**
+ * The single finding for a file that could not be read or parsed (binary, too large,
+ * unreadable), under the `unreadable-input` rule's severity; null when that rule is off.
+ */
 export function unreadableFinding(file: string, message: string, settings: RuleSettings): Finding | null {
-  const setting = settings.get('unreadable-input');
-  if (!setting || setting.severity === 'off') return null;
-  return { ruleId: 'unreadable-input', severity: setting.severity, message, file, line: 1 };
+  const severity = settings.get(UNREADABLE_RULE_ID)?.severity ?? 'error';
+  if (severity === 'off') return null;
+  return { ruleId: UNREADABLE_RULE_ID, severity, message, file, line: 1 };
+}
+
+/** Every rule at its default severity with its default options. */
+export function defaultSettings(rules: readonly Rule<any>[]): Map<string, RuleSetting> {
+  return new Map(rules.map((rule) => [rule.meta.id, defaultSetting(rule)]));
+}
+
+export function defaultSetting(rule: Rule<any>): RuleSetting {
+  return { severity: rule.meta.defaultSeverity, options: rule.meta.schema.parse({}) };
+}
+
+/** Stable order: line, column, rule id, then message. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.line - b.line ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+function toFinding(ruleId: string, severity: ReportedSeverity, file: string, descriptor: ReportDescriptor): Finding {
+  const line = position(descriptor.line) ?? 1;
+  const finding: Finding = { ruleId, severity, message: String(descriptor.message), file, line };
+  const column = position(descriptor.column);
+  if (column !== undefined) finding.column = column;
+  const endLine = position(descriptor.endLine);
+  if (endLine !== undefined && endLine >= line) finding.endLine = endLine;
+  const endColumn = position(descriptor.endColumn);
+  if (endColumn !== undefined && finding.column !== undefined) finding.endColumn = endColumn;
+  if (descriptor.related && descriptor.related.length > 0) {
+    finding.related = descriptor.related.map((related) => {
+      const location: { line: number; message?: string } = { line: position(related.line) ?? 1 };
+      if (related.message !== undefined) location.message = related.message;
+      return location;
+    });
+  }
+  return finding;
+}
+
+/** A 1-based position, or undefined for anything that is not a positive integer. */
+function position(value: number | undefined): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
 }

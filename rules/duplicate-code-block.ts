@@ -1,0 +1,45 @@
+/** duplicate-code-block: a code block identical (ignoring trailing whitespace) to an earlier one. */
+import { z } from 'zod';
+import { defineRule } from '../src/engine/rule.js';
+import { quote } from '../src/text/normalise.js';
+
+/** Trailing whitespace of each line and trailing blank lines dropped. */
+export function codeKey(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n+$/u, '')
+    .replace(/^\n+/u, '');
+}
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-code-block',
+    description: 'A code block identical (ignoring trailing whitespace) to an earlier one.',
+    defaultSeverity: 'warn',
+    tags: ['duplication'],
+    docs: 'docs/rules/duplicate-code-block.md',
+    schema: z.strictObject({}),
+  },
+  check(post, context) {
+    const first = new Map<string, { line: number; count: number }>();
+    for (const block of post.codeBlocks) {
+      const key = codeKey(block.text);
+      if (key.length === 0) continue;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, { line: block.line, count: 1 });
+        continue;
+      }
+      earlier.count++;
+      const firstLine = key.split('\n', 1)[0]!;
+      context.report({
+        line: block.line,
+        endLine: block.endLine,
+        message: `code block starting ${quote(firstLine, 40)} repeats the code block at line ${earlier.line} (copy ${earlier.count}); expected each code block once`,
+        related: [{ line: earlier.line, message: 'first occurrence' }],
+      });
+    }
+  },
+});

@@ -1,0 +1,87 @@
+/**
+ * Typed reads of meta values for rules. A field may be absent, typed, or the raw string
+ * the parser could not type (which `meta-invalid` reports); these helpers return the typed
+ * value or undefined, so consistency rules simply skip what they cannot trust.
+ */
+import type { MetaKey } from '../meta/fields.js';
+import type { Post } from '../model/post.js';
+
+type Fields = NonNullable<Post['meta']>['fields'];
+
+export function field(post: Post, key: MetaKey): unknown {
+  return post.meta?.fields[key as keyof Fields];
+}
+
+/** The line where a field starts, else the meta box line, else 1. */
+export function fieldLine(post: Post, key: MetaKey): number {
+  return post.meta?.fieldLines[key] ?? post.meta?.line ?? 1;
+}
+
+export function objectField(post: Post, key: MetaKey): Record<string, unknown> | undefined {
+  const value = field(post, key);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function arrayField(post: Post, key: MetaKey): unknown[] | undefined {
+  const value = field(post, key);
+  return Array.isArray(value) ? value : undefined;
+}
+
+export function stringArrayField(post: Post, key: MetaKey): string[] | undefined {
+  const value = arrayField(post, key);
+  return value?.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+}
+
+export function stringField(post: Post, key: MetaKey): string | undefined {
+  const value = field(post, key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function subValue(post: Post, key: MetaKey, sub: string): unknown {
+  return objectField(post, key)?.[sub];
+}
+
+/** `true`/`false` for a typed boolean sub-value, else undefined. */
+export function subBoolean(post: Post, key: MetaKey, sub: string): boolean | undefined {
+  const value = subValue(post, key, sub);
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+export function subInteger(post: Post, key: MetaKey, sub: string): number | undefined {
+  const value = subValue(post, key, sub);
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+export function subString(post: Post, key: MetaKey, sub: string): string | undefined {
+  const value = subValue(post, key, sub);
+  return typeof value === 'string' ? value : undefined;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since the epoch (UTC) of a real ISO calendar date, else undefined. */
+export function isoDay(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return Math.round(time / 86_400_000);
+}
+
+/** The UTC calendar day of `now`, as days since the epoch. */
+export function dayOf(now: Date): number {
+  return Math.floor(now.getTime() / 86_400_000);
+}
+
+/** `2026-11-23` for a day number. */
+export function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `1 item`, `3 items`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}

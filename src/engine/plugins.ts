@@ -1,0 +1,149 @@
+/**
+ * Custom rule modules (config `plugins`, `--rules-dir`): plain ES modules written against
+ * the same interface as the built-ins. A module may export
+ *   - `meta` and `check` (one rule, the module is the rule),
+ *   - a default export that is a rule or an array of rules,
+ *   - or `rules`, an array of rules.
+ * Each rule's shape is checked with zod; anything wrong is a `PluginError` naming the path
+ * and the problem, which the CLI turns into exit code 2.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { Severity } from '../model/finding.js';
+import type { Rule } from './rule.js';
+
+export class PluginError extends Error {
+  override readonly name = 'PluginError';
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`plugin ${path}: ${problem}`);
+  }
+}
+
+const isFunction = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === 'function';
+
+const OptionsSchema = z.custom<z.ZodType>(
+  (value) => typeof value === 'object' && value !== null && isFunction((value as { safeParse?: unknown }).safeParse),
+  { message: 'expected a zod schema (an object with safeParse)' },
+);
+
+export const PluginRuleShape = z.object({
+  meta: z.object({
+    id: z.string().regex(/^[a-z0-9]+(?:[-/][a-z0-9]+)*$/, 'expected a kebab-case id such as no-todo'),
+    description: z.string().min(1),
+    defaultSeverity: Severity,
+    tags: z.array(z.string()).optional(),
+    docs: z.string().optional(),
+    schema: OptionsSchema.optional(),
+  }),
+  check: z.custom<Rule['check']>(isFunction, { message: 'expected a function check(post, context)' }),
+});
+
+/** Loadable rule module extensions, for `loadRulesDir`. */
+export const RULE_MODULE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+
+/** Imports each path (relative to the cwd) and returns its rules, in path order. */
+export async function loadRuleModules(paths: readonly string[]): Promise<Rule[]> {
+  const rules: Rule[] = [];
+  const seen = new Map<string, string>();
+  for (const path of paths) {
+    for (const rule of await loadRuleModule(path)) {
+      const earlier = seen.get(rule.meta.id);
+      if (earlier !== undefined) {
+        throw new PluginError(path, `rule id "${rule.meta.id}" is already defined by ${earlier}`);
+      }
+      seen.set(rule.meta.id, path);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+/** Every rule module (`.js`, `.mjs`, `.cjs`) directly inside `dir`, in name order. */
+export async function loadRulesDir(dir: string): Promise<Rule[]> {
+  let names: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new PluginError(dir, 'not a directory');
+    names = await readdir(dir);
+  } catch (error) {
+    if (error instanceof PluginError) throw error;
+    throw new PluginError(dir, `cannot read the rules directory (${(error as Error).message})`);
+  }
+  const files = names.filter((name) => RULE_MODULE_EXTENSIONS.has(extname(name))).sort();
+  return loadRuleModules(files.map((name) => join(dir, name)));
+}
+
+/** Built-ins followed by plugin rules; a plugin may not reuse a built-in id. */
+export function mergeRules(builtins: readonly Rule<any>[], plugins: readonly Rule<any>[], sources?: ReadonlyMap<Rule<any>, string>): Rule<any>[] {
+  const ids = new Set(builtins.map((rule) => rule.meta.id));
+  for (const rule of plugins) {
+    if (ids.has(rule.meta.id)) {
+      throw new PluginError(sources?.get(rule) ?? rule.meta.id, `rule id "${rule.meta.id}" clashes with a built-in rule`);
+    }
+  }
+  return [...builtins, ...plugins];
+}
+
+async function loadRuleModule(path: string): Promise<Rule[]> {
+  const absolute = resolve(path);
+  try {
+    if (!(await stat(absolute)).isFile()) throw new PluginError(path, 'not a file');
+  } catch (error) {
+    if (error instanceof PluginError) throw error;
+    throw new PluginError(path, 'file not found');
+  }
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new PluginError(path, `cannot be imported: ${(error as Error).message}`);
+  }
+  const candidates = candidatesOf(namespace);
+  if (candidates.length === 0) {
+    throw new PluginError(path, 'exports no rule; expected `meta` and `check`, a default export of a rule or an array of rules, or `rules`');
+  }
+  return candidates.map((candidate, index) => validate(path, candidate, candidates.length > 1 ? index : undefined));
+}
+
+function candidatesOf(namespace: Record<string, unknown>): unknown[] {
+  if ('meta' in namespace || 'check' in namespace) return [{ meta: namespace.meta, check: namespace.check }];
+  const fallback = namespace.default ?? namespace.rules;
+  if (Array.isArray(fallback)) return fallback;
+  if (fallback !== undefined && fallback !== null) {
+    const inner = fallback as Record<string, unknown>;
+    if (Array.isArray(inner.rules)) return inner.rules;
+    return [fallback];
+  }
+  return [];
+}
+
+function validate(path: string, candidate: unknown, index: number | undefined): Rule {
+  const where = index === undefined ? '' : `rule #${index + 1}: `;
+  const parsed = PluginRuleShape.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.length > 0 ? issue.path.join('.') : 'the export';
+    throw new PluginError(path, `${where}${at}: ${issue.message}`);
+  }
+  const { meta, check } = parsed.data;
+  const schema: z.ZodType = meta.schema ?? z.object({}).loose();
+  const defaults = schema.safeParse({});
+  if (!defaults.success) {
+    throw new PluginError(path, `${where}meta.schema: parsing {} must give the default options (${defaults.error.issues[0]?.message ?? 'failed'})`);
+  }
+  return {
+    meta: {
+      id: meta.id,
+      description: meta.description,
+      defaultSeverity: meta.defaultSeverity,
+      tags: meta.tags ?? ['plugin'],
+      docs: meta.docs ?? path,
+      schema: schema as z.ZodType<Record<string, unknown>>,
+    },
+    check: check.bind(candidate) as Rule['check'],
+  };
+}

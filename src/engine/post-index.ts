@@ -1,0 +1,69 @@
+/**
+ * Derived views of a post that several rules need (normalised prose paragraphs, their
+ * words, the meta fields as plain values). Computed once per post and shared through a
+ * WeakMap, so no rule re-walks or re-normalises what another already did.
+ */
+import type { Post } from '../model/post.js';
+import { words as wordsOf } from '../text/normalise.js';
+
+export interface ProseParagraph {
+  /** Index in document order among all prose paragraphs. */
+  index: number;
+  text: string;
+  line: number;
+  /** The heading of its section; null for the intro. */
+  heading: string | null;
+  /** Normalised words (case, whitespace and punctuation folded). */
+  words: string[];
+  /** The normalised words joined by single spaces: the exact-duplicate key. */
+  key: string;
+}
+
+interface PostIndex {
+  paragraphs?: ProseParagraph[];
+  repeats?: Map<number, ProseParagraph>;
+}
+
+const cache = new WeakMap<Post, PostIndex>();
+
+function indexOf(post: Post): PostIndex {
+  let index = cache.get(post);
+  if (!index) {
+    index = {};
+    cache.set(post, index);
+  }
+  return index;
+}
+
+/** Every paragraph block of the post, intro included, in document order. */
+export function proseParagraphs(post: Post): readonly ProseParagraph[] {
+  const index = indexOf(post);
+  if (!index.paragraphs) {
+    const result: ProseParagraph[] = [];
+    for (const section of post.sections) {
+      for (const block of section.blocks) {
+        if (block.type !== 'paragraph') continue;
+        const words = wordsOf(block.text);
+        result.push({ index: result.length, text: block.text, line: block.line, heading: section.heading, words, key: words.join(' ') });
+      }
+    }
+    index.paragraphs = result;
+  }
+  return index.paragraphs;
+}
+
+/** Paragraph indexes that repeat an earlier paragraph exactly (same normalised key). */
+export function exactRepeats(post: Post): ReadonlyMap<number, ProseParagraph> {
+  const index = indexOf(post);
+  if (index.repeats) return index.repeats;
+  const firstByKey = new Map<string, ProseParagraph>();
+  const repeats = new Map<number, ProseParagraph>();
+  for (const paragraph of proseParagraphs(post)) {
+    if (paragraph.key.length === 0) continue;
+    const first = firstByKey.get(paragraph.key);
+    if (first) repeats.set(paragraph.index, first);
+    else firstByKey.set(paragraph.key, paragraph);
+  }
+  index.repeats = repeats;
+  return repeats;
+}

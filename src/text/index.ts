@@ -1,0 +1,5 @@
+export * from './normalise.js';
+export * from './hash.js';
+export * from './shingles.js';
+export * from './sentences.js';
+export * from './levenshtein.js';
