@@ -40,7 +40,6 @@ export class PostAssembler {
   private fence: OpenFence | null = null;
   private list: ListBlock | null = null;
   private meta: MetaBoxReader | null = null;
-  private metaDone: Post['meta'] = null;
   private words = 0;
   private paragraphs = 0;
 
@@ -130,29 +129,23 @@ export class PostAssembler {
     this.residueLines.push({ text, line });
   }
 
-  openMeta(line: number): void {
+  /**
+   * The box starts at its marker. A second marker (a box after `Similar Posts`, a page
+   * scraped twice) continues the same box: its fields then count as repeats of the first.
+   */
+  openMeta(marker: string, line: number): void {
     this.closeBlocks();
-    this.closeMeta();
-    this.meta = new MetaBoxReader(line);
+    if (this.meta) this.meta.addStray(marker, line);
+    else this.meta = new MetaBoxReader(line);
   }
 
   metaLine(text: string, line: number, bullet: string | null): void {
     this.meta!.addLine(text, line, bullet);
   }
 
-  closeMeta(): void {
-    if (!this.meta) return;
-    const meta = this.meta.finish();
-    this.meta = null;
-    // A second box is not merged into the first: its lines were read, the first box wins.
-    if (!this.metaDone) this.metaDone = meta;
-    else this.metaDone.extra.push({ label: 'alphanode post meta', value: '', line: meta.line }, ...meta.extra);
-  }
-
   finish(info: FinishInfo): Post {
     if (this.fence) this.closeFence(info.lines);
     this.closeBlocks();
-    this.closeMeta();
     const checklist: Post['checklist'] = [];
     for (const section of this.sections) {
       if (section.heading === null || !section.heading.toLowerCase().includes('checklist')) continue;
@@ -166,7 +159,7 @@ export class PostAssembler {
       codeBlocks: this.codeBlocks,
       checklist,
       images: this.images,
-      meta: this.metaDone,
+      meta: this.meta ? this.meta.finish() : null,
       residue: this.residueLines,
       stats: { lines: info.lines, words: this.words, paragraphs: this.paragraphs, bytes: info.bytes },
     };

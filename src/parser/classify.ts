@@ -117,8 +117,9 @@ export function hasCodePunctuation(text: string): boolean {
       case 36: // $var, ${…}, $(…)
         if (isLetter(next) || next === 123 || next === 40 || next === 95) return true;
         break;
-      case 45: // ->
+      case 45: // ->, and command-line flags: ` -x`, ` --flag`
         if (next === 62) return true;
+        if (i > 0 && text.charCodeAt(i - 1) === 32 && (isLetter(next) || (next === 45 && isLetter(text.charCodeAt(i + 2))))) return true;
         break;
       case 60: // </ , <? , <tag
         if (next === 47 || next === 63) return true;

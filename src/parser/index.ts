@@ -60,19 +60,18 @@ export function parsePost(text: string, options: ParseOptions): Post {
     }
     const trimmed = raw.trim();
 
+    if (isMetaMarker(trimmed)) {
+      post.openMeta(trimmed, line);
+      phase = 'meta';
+      continue;
+    }
     if (phase === 'meta') {
       if (isTrailer(trimmed)) {
-        post.closeMeta();
         post.residue(trimmed, line);
         phase = 'trailer';
       } else {
         post.metaLine(trimmed, line, bulletText(trimmed));
       }
-      continue;
-    }
-    if (isMetaMarker(trimmed)) {
-      post.openMeta(line);
-      phase = 'meta';
       continue;
     }
     if (phase === 'trailer' || isTableResidue(trimmed)) {

@@ -57,6 +57,12 @@ export class MetaBoxReader {
     };
   }
 
+  /** A line that is no field of this box (a second marker): kept verbatim under extra. */
+  addStray(text: string, line: number): void {
+    this.close();
+    this.extra.push({ label: text, value: '', line });
+  }
+
   finish(): Meta {
     this.close();
     const fields: Partial<Record<MetaKey, MetaValue>> = {};
