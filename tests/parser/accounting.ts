@@ -28,10 +28,12 @@ export function claimsPerLine(post: Post, lines: readonly string[]): number[] {
     // The box runs from each marker to the next residue line (the trailer) or the end.
     const residueLines = post.residue.map((residue) => residue.line);
     const markers = [post.meta.line, ...post.meta.extra.filter((e) => e.label.toLowerCase().startsWith('alphanode post meta')).map((e) => e.line)];
+    const inBox = new Set<number>();
     for (const marker of markers) {
       const end = residueLines.find((line) => line > marker) ?? lines.length + 1;
-      claimRange(marker, end - 1);
+      for (let line = marker; line < end; line++) if (!blank(line)) inBox.add(line);
     }
+    inBox.forEach(claim);
   }
   return claims;
 }
