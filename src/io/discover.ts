@@ -7,7 +7,7 @@
  * Pattern bases: `include` patterns are matched inside each folder searched; `ignores` are
  * relative to `cwd` (where the config file lives), so `drafts/**` means `<cwd>/drafts`.
  */
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 
@@ -55,10 +55,15 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions = 
 async function pathKind(absolute: string): Promise<'file' | 'folder' | 'missing'> {
   try {
     return (await stat(absolute)).isDirectory() ? 'folder' : 'file';
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
-    throw error;
+  } catch {
+    // A path that exists but cannot be followed (a dangling or looping symlink, a folder we
+    // may not enter) is still a file the user named: the reader reports why it cannot be
+    // read, as a per-file problem, instead of the whole run failing.
+    const exists = await lstat(absolute).then(
+      () => true,
+      () => false,
+    );
+    return exists ? 'file' : 'missing';
   }
 }
 

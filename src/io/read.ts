@@ -97,9 +97,12 @@ export function describeIoError(error: unknown): string {
       return 'no space left on device';
     case 'EROFS':
       return 'read-only file system';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
     default: {
+      // `EIO: i/o error, read '/abs/path'` -> `EIO: i/o error`: the caller names the file.
       const message = error instanceof Error ? error.message : String(error);
-      return message.split('\n')[0] ?? message;
+      return (message.split('\n')[0] ?? message).replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '');
     }
   }
 }
