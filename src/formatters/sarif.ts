@@ -38,9 +38,19 @@ function region(finding: { line: number; column?: number | undefined; endLine?: 
   return out;
 }
 
+/** SARIF's "friendly name": `stale-review` -> `StaleReview`. */
+export function friendlyName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
 function descriptor(rule: RuleInfo): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: rule.id,
+    name: friendlyName(rule.id),
     shortDescription: { text: rule.description },
   };
   if (rule.helpUri) out.helpUri = rule.helpUri;
@@ -63,7 +73,7 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
     const uri = artifactUri(result.file, context.cwd);
     if (!artifactIndex.has(uri)) {
       artifactIndex.set(uri, artifacts.length);
-      artifacts.push({ location: { uri } });
+      artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
     }
     const index = artifactIndex.get(uri)!;
     for (const finding of result.findings as Finding[]) {
