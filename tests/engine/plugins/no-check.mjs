@@ -1,0 +1,1 @@
+export default { meta: { id: 'no-check', description: 'x', defaultSeverity: 'warn' } };
