@@ -120,8 +120,20 @@ export function normaliseLabel(label: string): string {
   return label.trim().toLowerCase().split(/\s+/).join(' ');
 }
 
+/** Sub-keys repeat in every box (`quality`, `last reviewed`): convert each spelling once. */
+const camelCache = new Map<string, string>();
+
 /** `last reviewed` -> `lastReviewed`, `source id` -> `sourceId`. */
 export function camelKey(words: string): string {
+  const cached = camelCache.get(words);
+  if (cached !== undefined) return cached;
+  const key = toCamel(words);
+  // Bounded: a corpus of odd spellings must not grow memory without limit.
+  if (camelCache.size < 10_000) camelCache.set(words, key);
+  return key;
+}
+
+function toCamel(words: string): string {
   const parts = normaliseLabel(words).split(' ').filter((part) => part.length > 0);
   return parts
     .map((part, index) => (index === 0 ? part : part.charAt(0).toUpperCase() + part.slice(1)))

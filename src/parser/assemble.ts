@@ -58,9 +58,10 @@ export class PostAssembler {
     this.sections.push(this.current);
   }
 
-  paragraph(text: string, line: number): void {
+  /** `words` is passed in: the classifier has already counted them. */
+  paragraph(text: string, line: number, words: number): void {
     this.closeBlocks();
-    this.words += countWords(text);
+    this.words += words;
     this.paragraphs++;
     this.push({ type: 'paragraph', text, line });
   }

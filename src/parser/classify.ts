@@ -10,6 +10,7 @@ export const META_MARKER = 'alphanode post meta';
 /** `alphanode post meta`, in any case, with an optional trailing colon. */
 export function isMetaMarker(text: string): boolean {
   if (text.length < META_MARKER.length || text.length > META_MARKER.length + 1) return false;
+  if ((text.charCodeAt(0) | 0x20) !== 97 /* a */) return false;
   const core = text.endsWith(':') ? text.slice(0, -1) : text;
   return core.toLowerCase() === META_MARKER;
 }
@@ -85,51 +86,91 @@ export function fenceInfo(text: string): string | null {
 }
 
 /**
+ * One scan of a line for what prose and code detection both need: its word count and
+ * whether it has code punctuation. Packed into one number (words * 2 + codeBit) so the hot
+ * path allocates nothing per line.
+ */
+export function measureLine(text: string): number {
+  let words = 0;
+  let inWord = false;
+  let code = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 32 || ch === 9 || ch === 0xa0) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      words++;
+    }
+    // Only the few characters that can start a code mark need the full check.
+    if (!code && (ch === 123 || ch === 125 || ch === 61 || ch === 40 || ch === 36 || ch === 45 || ch === 60 || ch === 58)) {
+      code = isCodeMarkAt(text, i, ch);
+    }
+  }
+  if (!code && text.length > 0) code = endsLikeStatement(text);
+  return words * 2 + (code ? 1 : 0);
+}
+
+export function wordsOf(measure: number): number {
+  return measure >>> 1;
+}
+
+function codeBitOf(measure: number): boolean {
+  return (measure & 1) === 1;
+}
+
+/**
  * Prose: a sentence-like line, several words ending in sentence punctuation, with none of
  * the punctuation that marks code. Checked before code so that prose starting with a word
  * like `import` or `git` stays prose.
  */
-export function isProse(text: string): boolean {
-  const last = text.charAt(text.length - 1);
-  if (last !== '.' && last !== '!' && last !== '?') return false;
-  return countWords(text) >= 6 && !hasCodePunctuation(text);
+export function isProse(text: string, measure: number = measureLine(text)): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 46 /* . */ && last !== 33 /* ! */ && last !== 63 /* ? */) return false;
+  return wordsOf(measure) >= 6 && !codeBitOf(measure);
 }
 
 /** Punctuation that prose rarely has: braces, assignments, arrows, calls, `$var`, tags. */
 export function hasCodePunctuation(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  // Statement and block endings.
-  if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */) return true;
+  if (text.length === 0) return false;
+  if (endsLikeStatement(text)) return true;
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    switch (ch) {
-      case 123: // {
-      case 125: // }
-        return true;
-      case 61: // =  (`a = b`, `==`, `=>`, `a=b`)
-        if (next === 61 || next === 62) return true;
-        if (i > 0 && (text.charCodeAt(i - 1) === 32 || isIdentChar(text.charCodeAt(i - 1)))) return true;
-        break;
-      case 40: // (  directly after an identifier: a call or definition
-        if (i > 0 && isIdentChar(text.charCodeAt(i - 1))) return true;
-        break;
-      case 36: // $var, ${…}, $(…)
-        if (isLetter(next) || next === 123 || next === 40 || next === 95) return true;
-        break;
-      case 45: // ->, and command-line flags: ` -x`, ` --flag`
-        if (next === 62) return true;
-        if (i > 0 && text.charCodeAt(i - 1) === 32 && (isLetter(next) || (next === 45 && isLetter(text.charCodeAt(i + 2))))) return true;
-        break;
-      case 60: // </ , <? , <tag
-        if (next === 47 || next === 63) return true;
-        break;
-      case 58: // ::
-        if (next === 58) return true;
-        break;
-    }
+    if (isCodeMarkAt(text, i, text.charCodeAt(i))) return true;
   }
   return false;
+}
+
+/** Statement and block endings: `;`, `{`, `}`. */
+function endsLikeStatement(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 59 /* ; */ || last === 123 /* { */ || last === 125; /* } */
+}
+
+/** Whether the character `ch` at `i` starts a mark of code. */
+function isCodeMarkAt(text: string, i: number, ch: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  const previous = i > 0 ? text.charCodeAt(i - 1) : -1;
+  switch (ch) {
+    case 123: // {
+    case 125: // }
+      return true;
+    case 61: // =  (`a = b`, `==`, `=>`, `a=b`)
+      return next === 61 || next === 62 || previous === 32 || isIdentChar(previous);
+    case 40: // (  directly after an identifier: a call or definition
+      return isIdentChar(previous);
+    case 36: // $var, ${…}, $(…)
+      return isLetter(next) || next === 123 || next === 40 || next === 95;
+    case 45: // ->, and command-line flags: ` -x`, ` --flag`
+      return next === 62 || (previous === 32 && (isLetter(next) || (next === 45 && isLetter(text.charCodeAt(i + 2)))));
+    case 60: // </ , <?
+      return next === 47 || next === 63;
+    case 58: // ::
+      return next === 58;
+    default:
+      return false;
+  }
 }
 
 const CODE_STARTS = [
@@ -178,8 +219,8 @@ export function isYamlKeyLine(text: string): boolean {
 }
 
 /** Code when seen on its own: not prose, and a code keyword start or code punctuation. */
-export function looksLikeCode(text: string): boolean {
-  return !isProse(text) && (hasCodeStart(text) || hasCodePunctuation(text));
+export function looksLikeCode(text: string, measure: number = measureLine(text)): boolean {
+  return !isProse(text, measure) && (codeBitOf(measure) || hasCodeStart(text));
 }
 
 /** Lines that continue an open code block: comments and closing brackets. */

@@ -18,6 +18,8 @@ import {
   isTrailer,
   isYamlKeyLine,
   looksLikeCode,
+  measureLine,
+  wordsOf,
 } from './classify.js';
 import { languageFromFence } from './code-language.js';
 import { PostAssembler } from './assemble.js';
@@ -119,19 +121,20 @@ export function parsePost(text: string, options: ParseOptions): Post {
       continue;
     }
 
+    const measure = measureLine(trimmed);
     if (post.inCode()) {
-      if (isIndented(raw) || continuesCode(trimmed) || isYamlKeyLine(trimmed) || looksLikeCode(trimmed)) {
+      if (isIndented(raw) || continuesCode(trimmed) || isYamlKeyLine(trimmed) || looksLikeCode(trimmed, measure)) {
         post.codeLine(raw, line);
         continue;
       }
-    } else if (looksLikeCode(trimmed) || (isYamlKeyLine(trimmed) && startsYaml(lines, index))) {
+    } else if (looksLikeCode(trimmed, measure) || (isYamlKeyLine(trimmed) && startsYaml(lines, index))) {
       post.codeLine(raw, line);
       continue;
     }
 
-    const heading = isProse(trimmed) ? null : headingText(trimmed);
+    const heading = isProse(trimmed, measure) ? null : headingText(trimmed);
     if (heading !== null) post.heading(heading, line);
-    else post.paragraph(trimmed, line);
+    else post.paragraph(trimmed, line, wordsOf(measure));
   }
 
   return post.finish({
