@@ -1,0 +1,92 @@
+/**
+ * The rule docs are tested: for every rule page, the flagged example produces exactly the
+ * findings written under it, the clean example produces none, and the options table lists
+ * exactly the options of the rule's schema with their real defaults.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { builtinRules, plannedRuleIds } from '../../rules/index.js';
+import { runRule } from './rule-tester.js';
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+/** The body of the first fenced block with this info string after `from`. */
+function block(markdown: string, info: string, from = 0): string | undefined {
+  const start = markdown.indexOf('```' + info + '\n', from);
+  if (start === -1) return undefined;
+  const bodyStart = start + info.length + 4;
+  return markdown.slice(bodyStart, markdown.indexOf('\n```', bodyStart - 1));
+}
+
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n${heading}\n`);
+  if (start === -1) return '';
+  const next = markdown.indexOf('\n## ', start + heading.length + 2);
+  return markdown.slice(start, next === -1 ? undefined : next);
+}
+
+describe('docs/rules', () => {
+  for (const rule of builtinRules) {
+    const id = rule.meta.id;
+    const doc = read(rule.meta.docs);
+
+    describe(id, () => {
+      it('has the title, description, default severity and the standard sections', () => {
+        expect(doc.startsWith(`# ${id}\n`)).toBe(true);
+        expect(doc).toContain(`| Default severity | \`${rule.meta.defaultSeverity}\` |`);
+        for (const heading of ['## What it flags', '## Why it matters', '## Options', '## Examples', '### Flagged', '### Clean']) {
+          expect(doc, heading).toContain(`\n${heading}\n`);
+        }
+      });
+
+      it('documents exactly the schema options, with their defaults', () => {
+        const shape = (rule.meta.schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+        const rows = [...section(doc, '## Options').matchAll(/^\| `([A-Za-z]+)` \| [^|]+ \| ([^|]+) \|/gm)];
+        expect(rows.map((row) => row[1])).toEqual(Object.keys(shape));
+        const defaults = rule.meta.schema.parse({}) as Record<string, unknown>;
+        for (const [, name, column] of rows) {
+          const written = column!.trim();
+          if (written.startsWith('`') && written.endsWith('`')) {
+            expect(JSON.parse(written.slice(1, -1)), name).toEqual(defaults[name!]);
+          }
+        }
+        if (rows.length === 0) expect(section(doc, '## Options')).toContain('None.');
+      });
+
+      const examples = doc.indexOf('\n## Examples\n');
+      const flaggedAt = doc.indexOf('\n### Flagged\n', examples);
+      const cleanAt = doc.indexOf('\n### Clean\n', examples);
+      const flagged = block(doc, 'text', flaggedAt);
+      const clean = block(doc, 'text', cleanAt);
+      const expected = block(doc, 'findings', flaggedAt);
+      const optionsBlock = block(doc, 'json options', examples);
+      const options = optionsBlock === undefined ? undefined : (JSON.parse(optionsBlock) as Record<string, unknown>);
+      const facts = (text: string) => ({
+        invalidUtf8Lines: text.split('\n').flatMap((line, index) => (line.includes('\uFFFD') ? [index + 1] : [])),
+      });
+
+      if (id === 'unreadable-input') return; // reported before parsing; no text example to run
+
+      it('the flagged example produces the findings written under it', () => {
+        expect(flagged, 'a ```text block under ### Flagged').toBeDefined();
+        expect(expected, 'a ```findings block under ### Flagged').toBeDefined();
+        const findings = runRule(rule, { text: flagged!, ...(options ? { options } : {}), ...facts(flagged!) });
+        expect(findings.map((finding) => `${finding.line}: ${finding.message}`).join('\n')).toBe(expected!.trim());
+      });
+
+      it('the clean example produces no finding', () => {
+        expect(clean, 'a ```text block under ### Clean').toBeDefined();
+        const findings = runRule(rule, { text: clean!, ...(options ? { options } : {}), ...facts(clean!) });
+        expect(findings.map((finding) => `${finding.line}: ${finding.message}`)).toEqual([]);
+      });
+    });
+  }
+
+  it.each(plannedRuleIds)('%s is documented as planned', (id) => {
+    const doc = read(`docs/rules/${id}.md`);
+    expect(doc.startsWith(`# ${id}\n`)).toBe(true);
+    expect(doc).toContain('**Planned**');
+  });
+});
