@@ -147,7 +147,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('anp lint: exit codes and messages', () => {
+describe.concurrent('anp lint: exit codes and messages', () => {
   for (const testCase of cases) {
     it(testCase.name, async () => {
       const result = await runAnp(testCase.args, { env: { ...plainEnv, ...testCase.env }, ...(testCase.input !== undefined ? { input: testCase.input } : {}) });
@@ -285,7 +285,7 @@ describe('anp lint: files, config discovery, plugins', () => {
   });
 });
 
-describe('anp lint: colour', () => {
+describe.concurrent('anp lint: colour', () => {
   const hasAnsi = (text: string) => /\u001b\[\d/.test(text);
   const args = ['lint', ERRORS, ...NOW];
   it('none when stdout is not a terminal', async () => {
@@ -308,7 +308,7 @@ describe('anp lint: colour', () => {
   });
 });
 
-describe('anp lint: every format on the five samples, parsed back', () => {
+describe.concurrent('anp lint: every format on the five samples, parsed back', () => {
   const run = (format: string) => runAnp(['lint', SAMPLES, ...NOW, '-f', format], { env: plainEnv });
 
   it('stylish: the real findings of the samples', async () => {
