@@ -279,3 +279,48 @@ describe('anp export into a pipe closed early', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('anp export over the bench generator\'s noisy corpus', () => {
+  it('the generator is deterministic and really produces the byte-level noise asked for', async () => {
+    const { generateArticle } = await import('../../bench/generate.js');
+    expect(generateArticle(42).bytes.equals(generateArticle(42).bytes)).toBe(true);
+    expect(generateArticle(42).bytes.equals(generateArticle(43).bytes)).toBe(false);
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    expect(generateArticle(1, { noise: ['bom'] }).bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(generateArticle(1, { noise: ['crlf'] }).bytes.toString()).toContain('\r\n');
+    expect(generateArticle(1, { noise: ['nul-byte'] }).bytes.includes(0)).toBe(true);
+    expect(() => strict.decode(generateArticle(1, { noise: ['invalid-utf8'] }).bytes)).toThrow();
+    expect(generateArticle(1, { noise: [] }).bytes.toString()).toContain('\nalphanode post meta\n');
+    expect(generateArticle(1, { noise: ['meta-missing'] }).bytes.toString()).not.toContain('alphanode post meta');
+    expect(generateArticle(1, { noise: ['empty'] }).bytes.length).toBe(0);
+    const long = generateArticle(1, { noise: ['long-line'] }).bytes.toString().split('\n');
+    expect(Math.max(...long.map((line) => line.length))).toBeGreaterThanOrEqual(50 * 1024);
+  });
+
+  it('exports every readable file, names each unreadable and each invalid-UTF-8 file, exit 1', async () => {
+    const { generateArticle, NOISE_KINDS, DEGENERATE_KINDS } = await import('../../bench/generate.js');
+    const files: Record<string, Buffer> = {};
+    const expectUnreadable: string[] = [];
+    const expectWarned: string[] = [];
+    const kinds = [...NOISE_KINDS, ...DEGENERATE_KINDS];
+    for (let i = 0; i < 120; i++) {
+      // Every kind alone, then random mixes at a high noise rate.
+      const article = i < kinds.length ? generateArticle(i, { noise: [kinds[i]!] }) : generateArticle(i, { noiseRate: 0.9, degenerateRate: 0.1 });
+      const name = `c/p${String(i).padStart(3, '0')}.txt`;
+      files[name] = article.bytes;
+      if (article.noise.includes('nul-byte')) expectUnreadable.push(name);
+      else if (article.noise.includes('invalid-utf8')) expectWarned.push(name);
+    }
+    const corpus = await tree(files);
+    const { code, stdout, stderr } = await runAnp(['export', '--ndjson', 'c'], { cwd: corpus });
+    expect(code).toBe(1);
+    const posts = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string });
+    const readable = Object.keys(files).filter((name) => !expectUnreadable.includes(name)).sort();
+    expect(posts.map((post) => post.file)).toEqual(readable);
+    const errors = stderr.split('\n').filter((line) => line.startsWith('anp: error: '));
+    expect(errors.map((line) => line.split(': ')[2])).toEqual(expectUnreadable);
+    const warned = stderr.split('\n').filter((line) => line.startsWith('anp: warning: '));
+    expect(warned.map((line) => line.slice('anp: warning: '.length).split(':')[0])).toEqual(expectWarned);
+    expectNoStack(stderr);
+  });
+});
