@@ -19,12 +19,12 @@ export interface LintOptions {
   format: string;
   outputFile?: string;
   config?: string;
-  rule: string[];
+  rule?: string[];
   rulesDir?: string;
   maxWarnings?: number;
   quiet?: boolean;
   now?: string;
-  ignorePattern: string[];
+  ignorePattern?: string[];
   stdin?: boolean;
   stdinFilename?: string;
   printConfig?: boolean;
@@ -40,16 +40,16 @@ export function registerLintCommand(program: Command): void {
   program
     .command('lint')
     .description('lint articles: files and folders (default .), searched for **/*.txt')
-    .argument('[paths...]', 'files and folders to lint', [])
+    .argument('[paths...]', 'files and folders to lint (default: .)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of stdout')
     .option('-c, --config <file>', 'config file (default: anp.config.json, .anprc.json or package.json#anp, upward from the cwd)')
-    .option('--rule <id:severity>', 'override a rule\'s severity, e.g. stale-review:error (repeatable)', collect, [])
+    .option('--rule <id:severity>', 'override a rule\'s severity, e.g. stale-review:error (repeatable)', collect)
     .option('--rules-dir <dir>', 'load custom rule modules (.js, .mjs) from this folder')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only')
     .option('--now <date>', 'the date freshness rules compare with, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)')
-    .option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the cwd (repeatable)', collect, [])
+    .option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the cwd (repeatable)', collect)
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
     .option('--print-config', 'print the resolved config as JSON and exit')
@@ -94,7 +94,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   } else {
     const { files, missing } = await discoverFiles(paths.length > 0 ? paths : ['.'], {
       include: resolved.include,
-      ignores: [...resolved.ignores, ...options.ignorePattern],
+      ignores: [...resolved.ignores, ...(options.ignorePattern ?? [])],
       cwd,
     });
     if (missing.length > 0) {

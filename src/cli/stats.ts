@@ -19,10 +19,10 @@ import { collect, colorLevel, isoDay, lintFiles, parseIsoDate, resolveNow, setup
 
 interface StatsOptions {
   config?: string;
-  rule: string[];
+  rule?: string[];
   rulesDir?: string;
   now?: string;
-  ignorePattern: string[];
+  ignorePattern?: string[];
   json?: boolean;
   top: number;
   color?: boolean;
@@ -193,12 +193,12 @@ export function registerStatsCommand(program: Command): void {
   program
     .command('stats')
     .description('a table of the corpus: posts, meta completeness, stale reviews, difficulty, findings by rule, repeated paragraphs')
-    .argument('[paths...]', 'files and folders (default .)', [])
+    .argument('[paths...]', 'files and folders (default: .)')
     .option('-c, --config <file>', 'config file (as for anp lint)')
-    .option('--rule <id:severity>', 'override a rule\'s severity (repeatable)', collect, [])
+    .option('--rule <id:severity>', 'override a rule\'s severity (repeatable)', collect)
     .option('--rules-dir <dir>', 'load custom rule modules from this folder')
     .option('--now <date>', 'the date staleness is measured from, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)')
-    .option('--ignore-pattern <glob>', 'skip files matching this glob (repeatable)', collect, [])
+    .option('--ignore-pattern <glob>', 'skip files matching this glob (repeatable)', collect)
     .option('--top <n>', 'how many repeated paragraphs to show', positiveInteger, 5)
     .option('--json', 'print the statistics as JSON')
     .option('--color', 'force coloured output')
@@ -210,7 +210,7 @@ export function registerStatsCommand(program: Command): void {
       const resolved = await setupRules({ cwd, config: options.config, rule: options.rule, rulesDir: options.rulesDir });
       const { files, missing } = await discoverFiles(paths.length > 0 ? paths : ['.'], {
         include: resolved.include,
-        ignores: [...resolved.ignores, ...options.ignorePattern],
+        ignores: [...resolved.ignores, ...(options.ignorePattern ?? [])],
         cwd,
       });
       if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
