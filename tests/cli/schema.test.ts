@@ -7,13 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { SCHEMA_KINDS, schemaText } from '../../src/cli/schema.js';
 import { REPO_ROOT, runAnp } from './helpers.js';
 
 const committed = (kind: string): Promise<string> => readFile(path.join(REPO_ROOT, 'schema', `${kind}.json`), 'utf8');
 
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+
 function validator(schemaJson: string): ReturnType<Ajv2020['compile']> {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // Strict, so a schema keyword ajv does not understand fails the test instead of being
+  // ignored; zod writes `type: [..]` unions for some fields, hence allowUnionTypes. Formats
+  // (date, uri) are checked for real.
+  const ajv = addFormats(new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }));
   return ajv.compile(JSON.parse(schemaJson) as object);
 }
 
