@@ -13,6 +13,7 @@ import { discoverFiles } from '../io/discover.js';
 import { FIELD_SPECS } from '../meta/fields.js';
 import type { Post } from '../model/post.js';
 import { countByRule } from '../formatters/stylish.js';
+import { plural } from '../formatters/types.js';
 import type { FileResult } from '../model/finding.js';
 import { UsageError } from './errors.js';
 import { collect, colorLevel, isoDay, lintFiles, parseIsoDate, resolveNow, setupRules } from './shared.js';
@@ -164,9 +165,9 @@ export function renderStats(stats: CorpusStats, level: 0 | 1 | 2 | 3): string {
     { [chalk.bold('files')]: String(stats.files) },
     { [chalk.bold('posts')]: `${stats.posts}${stats.unreadable > 0 ? ` (+${stats.unreadable} unreadable)` : ''}` },
     { [chalk.bold('with meta')]: `${stats.withMeta}${percent(stats.withMeta)}` },
-    { [chalk.bold('meta completeness')]: stats.metaCompleteness === null ? 'n/a' : `${stats.metaCompleteness}%` },
+    { [chalk.bold('meta completeness (posts with meta)')]: stats.metaCompleteness === null ? 'n/a' : `${stats.metaCompleteness}%` },
     { [chalk.bold(`stale (reviewed > ${stats.staleAfterDays} days before ${stats.now})`)]: `${stats.stale}${percent(stats.stale)}` },
-    { [chalk.bold('findings')]: `${stats.findings.total} (${stats.findings.errors} errors, ${stats.findings.warnings} warnings)` },
+    { [chalk.bold('findings')]: `${stats.findings.total} (${plural(stats.findings.errors, 'error')}, ${plural(stats.findings.warnings, 'warning')})` },
   );
   const out = [chalk.bold('Corpus'), corpus.toString(), ''];
 
