@@ -133,9 +133,17 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+/** Fail before any work when -o cannot be written (an existing target, else its folder). */
 async function checkWritable(target: string, shown: string): Promise<void> {
+  let exists = true;
   try {
-    await access(path.dirname(target), constants.W_OK);
+    await access(target, constants.F_OK);
+  } catch {
+    exists = false;
+  }
+  try {
+    // An existing non-regular target (/dev/null, a FIFO) is written in place by writeFileAtomic.
+    await access(exists ? target : path.dirname(target), constants.W_OK);
   } catch (error) {
     throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : 'permission denied'}`);
   }
