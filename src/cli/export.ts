@@ -77,7 +77,7 @@ export async function runExport(paths: string[], options: ExportOptions, cwd = p
   let unreadable = 0;
   try {
     await output.write(format.open);
-    for await (const { file, source } of readSources(files, { cwd, maxBytes: maxBytesOf(resolved) })) {
+    for (const { file, source } of readSources(files, { cwd, maxBytes: maxBytesOf(resolved) })) {
       if (source.kind === 'unreadable') {
         process.stderr.write(`anp: error: ${file}: ${source.message}\n`);
         unreadable++;
