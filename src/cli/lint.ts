@@ -100,6 +100,8 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     if (missing.length > 0) {
       throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
     }
+    // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
+    if (files.length === 0) process.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
     for await (const { result } of lintFiles(files, resolved, now, cwd)) results.push(result);
   }
 

@@ -235,6 +235,19 @@ describe('anp lint: files, config discovery, plugins', () => {
     expect(result.stdout).toMatch(/^b\.txt:1:1: error .*\[meta-missing\]$/m);
   });
 
+  it('the reader honours unreadable-input maxBytes from the config', async () => {
+    const dir = await makeTree({ 'anp.config.json': JSON.stringify({ rules: { 'unreadable-input': ['warn', { maxBytes: 10 }] } }), 'big.txt': 'x'.repeat(20) });
+    const result = await runAnp(['lint', '-f', 'compact', ...NOW], { cwd: dir, env: plainEnv });
+    expect(result.stdout).toMatch(/^big\.txt:1:1: warning .*\[unreadable-input\]\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it('an empty folder is clean, with a note on stderr', async () => {
+    const dir = await makeTree({ 'notes.md': '# not an article\n' });
+    const result = await runAnp(['lint'], { cwd: dir, env: plainEnv });
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: 'anp: no files to lint (include: **/*.txt)\n' });
+  });
+
   describe('custom rules (plugins)', () => {
     /** Every built-in rule off, so only the plugin rules speak. */
     const allBuiltinsOff = Object.fromEntries(builtinRules.map((rule) => [rule.meta.id, 'off']));
