@@ -76,7 +76,9 @@ export class StatsCollector {
   private completenessSum = 0;
   private stale = 0;
   private readonly byDifficulty = new Map<string, number>();
-  private readonly results: FileResult[] = [];
+  private errors = 0;
+  private warnings = 0;
+  private readonly byRule = new Map<string, { ruleId: string; errors: number; warnings: number }>();
   private readonly paragraphs = new Map<string, { posts: number; lastPost: number; file: string; line: number; text: string }>();
 
   constructor(
@@ -86,8 +88,15 @@ export class StatsCollector {
 
   add(result: FileResult, post: Post | null): void {
     this.files++;
-    // Only the counts matter here: keep findings without their messages.
-    this.results.push({ ...result, findings: result.findings.map((f) => ({ ...f, message: '' })) });
+    // Only counts are kept, never the findings themselves.
+    this.errors += result.errorCount;
+    this.warnings += result.warningCount;
+    for (const row of countByRule([result])) {
+      const entry = this.byRule.get(row.ruleId) ?? { ruleId: row.ruleId, errors: 0, warnings: 0 };
+      entry.errors += row.errors;
+      entry.warnings += row.warnings;
+      this.byRule.set(row.ruleId, entry);
+    }
     if (post === null) {
       this.unreadable++;
       return;
@@ -126,12 +135,10 @@ export class StatsCollector {
   }
 
   result(top: number): CorpusStats {
-    let errors = 0;
-    let warnings = 0;
-    for (const result of this.results) {
-      errors += result.errorCount;
-      warnings += result.warningCount;
-    }
+    const { errors, warnings } = this;
+    const byRule = [...this.byRule.values()].sort(
+      (a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.ruleId.localeCompare(b.ruleId),
+    );
     const repeated = [...this.paragraphs.entries()]
       .filter(([, entry]) => entry.posts >= 2)
       .sort(([ha, a], [hb, b]) => b.posts - a.posts || (ha < hb ? -1 : ha > hb ? 1 : 0))
@@ -150,7 +157,7 @@ export class StatsCollector {
       staleAfterDays: this.staleAfterDays,
       stale: this.stale,
       byDifficulty,
-      findings: { total: errors + warnings, errors, warnings, byRule: countByRule(this.results) },
+      findings: { total: errors + warnings, errors, warnings, byRule },
       repeatedParagraphs: repeated,
     };
   }

@@ -396,3 +396,40 @@ describe.concurrent('anp lint: every format on the five samples, parsed back', (
 it('the CLI fixtures exist', () => {
   for (const dir of [CLEAN, ERRORS, WARNINGS]) expect(existsSync(path.join(REPO_ROOT, dir))).toBe(true);
 });
+
+describe('helpers behind lint (in-process)', async () => {
+  const { colorLevel, parseIsoDate, resolveNow } = await import('../../src/cli/shared.js');
+
+  it('colorLevel: flags, then NO_COLOR, then FORCE_COLOR, then the terminal', () => {
+    expect(colorLevel(undefined, {}, false)).toBe(0);
+    expect(colorLevel(undefined, {}, true)).toBe(1);
+    expect(colorLevel(undefined, { TERM: 'xterm-256color' }, true)).toBe(2);
+    expect(colorLevel(undefined, { COLORTERM: 'truecolor' }, true)).toBe(3);
+    expect(colorLevel(undefined, { TERM: 'dumb' }, true)).toBe(0);
+    expect(colorLevel(undefined, { NO_COLOR: '1' }, true)).toBe(0);
+    expect(colorLevel(undefined, { NO_COLOR: '' }, true)).toBe(1);
+    expect(colorLevel(undefined, { FORCE_COLOR: '1' }, false)).toBe(1);
+    expect(colorLevel(undefined, { FORCE_COLOR: '' }, false)).toBe(1);
+    expect(colorLevel(undefined, { FORCE_COLOR: '3' }, false)).toBe(3);
+    expect(colorLevel(undefined, { FORCE_COLOR: '0' }, true)).toBe(0);
+    expect(colorLevel(undefined, { FORCE_COLOR: 'false' }, true)).toBe(0);
+    expect(colorLevel(true, { NO_COLOR: '1' }, false)).toBe(1);
+    expect(colorLevel(false, { FORCE_COLOR: '1' }, true)).toBe(0);
+  });
+
+  it('resolveNow: --now, else SOURCE_DATE_EPOCH, else the clock, at UTC midnight', () => {
+    const clock = () => new Date('2030-05-06T22:10:00Z');
+    expect(resolveNow('2026-11-23', { SOURCE_DATE_EPOCH: '0' }, clock).toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(resolveNow(undefined, { SOURCE_DATE_EPOCH: '1580515200' }, clock).toISOString()).toBe('2020-02-01T00:00:00.000Z');
+    expect(resolveNow(undefined, { SOURCE_DATE_EPOCH: '1580560000' }, clock).toISOString()).toBe('2020-02-01T00:00:00.000Z');
+    expect(resolveNow(undefined, {}, clock).toISOString()).toBe('2030-05-06T00:00:00.000Z');
+    expect(resolveNow(undefined, { SOURCE_DATE_EPOCH: '' }, clock).toISOString()).toBe('2030-05-06T00:00:00.000Z');
+    expect(() => resolveNow('23/11/2026', {})).toThrow(/expected a date YYYY-MM-DD/);
+    expect(() => resolveNow(undefined, { SOURCE_DATE_EPOCH: '-5' })).toThrow(/SOURCE_DATE_EPOCH/);
+  });
+
+  it('parseIsoDate accepts only real calendar dates', () => {
+    expect(parseIsoDate('2024-02-29')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    for (const bad of ['2023-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '20261123', '2026-11-23T00:00']) expect(parseIsoDate(bad)).toBeNull();
+  });
+});
