@@ -102,7 +102,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     }
     // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
     if (files.length === 0) process.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
-    for await (const { result } of lintFiles(files, resolved, now, cwd)) results.push(result);
+    for (const { result } of lintFiles(files, resolved, now, cwd)) results.push(result);
   }
 
   let errors = 0;

@@ -13,7 +13,8 @@ import { loadRuleModules, loadRulesDir } from '../engine/plugins.js';
 import type { Rule } from '../engine/rule.js';
 import { lintPost, unreadableFinding } from '../engine/runner.js';
 import type { RuleInfo } from '../formatters/types.js';
-import { DEFAULT_MAX_BYTES, readSource, type SourceRead } from '../io/read.js';
+import { DEFAULT_MAX_BYTES, type SourceRead } from '../io/read.js';
+import { readSources } from '../io/read-many.js';
 import type { FileResult, Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { parsePost } from '../parser/index.js';
@@ -219,19 +220,12 @@ export function lintSource(file: string, source: SourceRead, resolved: ResolvedC
   return { result: fileResult(file, findings), post };
 }
 
-/** Reads and lints files one after the other (paths relative to cwd). */
-export async function* lintFiles(files: readonly string[], resolved: ResolvedConfig, now: Date, cwd: string): AsyncGenerator<LintedSource> {
-  const maxBytes = maxBytesOf(resolved);
-  // Keep a couple of reads in flight while the current file is parsed and checked.
-  const readAhead = 4;
-  const inFlight: Array<Promise<SourceRead>> = [];
-  let started = 0;
-  for (const file of files) {
-    while (started < files.length && inFlight.length < readAhead) {
-      inFlight.push(readSource(path.resolve(cwd, files[started]!), { maxBytes }));
-      started++;
-    }
-    const source = await inFlight.shift()!;
+/**
+ * Reads and lints files one after the other (paths relative to cwd): one file in memory at
+ * a time, through the io layer's sequential reader.
+ */
+export function* lintFiles(files: readonly string[], resolved: ResolvedConfig, now: Date, cwd: string): Generator<LintedSource> {
+  for (const { file, source } of readSources(files, { cwd, maxBytes: maxBytesOf(resolved) })) {
     yield lintSource(file, source, resolved, now);
   }
 }

@@ -225,7 +225,7 @@ export function registerStatsCommand(program: Command): void {
       const staleOptions = resolved.settings.get('stale-review')?.options as { maxAgeDays?: unknown } | undefined;
       const staleAfterDays = typeof staleOptions?.maxAgeDays === 'number' ? staleOptions.maxAgeDays : 365;
       const collector = new StatsCollector(now, staleAfterDays);
-      for await (const { result, post } of lintFiles(files, resolved, now, cwd)) collector.add(result, post);
+      for (const { result, post } of lintFiles(files, resolved, now, cwd)) collector.add(result, post);
       const stats = collector.result(options.top);
       process.stdout.write(
         options.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats, colorLevel(options.color, process.env, process.stdout.isTTY === true)),
