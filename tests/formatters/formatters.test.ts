@@ -25,6 +25,13 @@ describe('json', () => {
     expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('writes one file per line', () => {
+    const lines = formatters.json(results, context).trimEnd().split('\n');
+    expect(lines).toHaveLength(results.length + 2);
+    expect(lines[0]).toBe('[');
+    expect(JSON.parse(lines[1]!.replace(/,$/, ''))).toEqual(results[0]);
+  });
+
   it('is an empty array for no files', () => {
     expect(JSON.parse(formatters.json([], context))).toEqual([]);
   });
