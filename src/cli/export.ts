@@ -6,6 +6,7 @@
  * is written as `[`, posts joined by `,`, `]` — byte-identical to JSON.stringify of the
  * whole array, without ever holding it.
  */
+import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from './errors.js';
 import { discoverFiles } from '../io/discover.js';
@@ -61,7 +62,8 @@ export async function runExport(paths: string[], options: ExportOptions, cwd = p
   }
   // The same files and size limit as `anp lint` on the same paths.
   const resolved = await setupRules({ cwd, config: options.config });
-  const { files, missing } = await discoverFiles(paths.length > 0 ? paths : ['.'], {
+  const given = paths.length > 0 ? paths : ['.'];
+  const { files, missing } = await discoverFiles(given, {
     cwd,
     include: resolved.include,
     ignores: [...resolved.ignores, ...(options.ignorePattern ?? [])],
@@ -69,9 +71,9 @@ export async function runExport(paths: string[], options: ExportOptions, cwd = p
   if (missing.length > 0) {
     throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   }
-  if (files.length === 0) warn(`no files found in ${paths.join(', ')}; nothing to export`);
+  if (files.length === 0) warn(`no files found in ${given.join(', ')}; nothing to export`);
 
-  const output = await openOutput(options.outputFile);
+  const output = await openOutput(options.outputFile, cwd);
   const format = options.ndjson ? ndjsonFormat : options.pretty ? prettyArrayFormat : arrayFormat;
   let exported = 0;
   let unreadable = 0;
@@ -136,10 +138,10 @@ const prettyArrayFormat: OutputFormat = {
   close: (count) => (count === 0 ? ']\n' : '\n]\n'),
 };
 
-async function openOutput(outputFile: string | undefined): Promise<TextOutput> {
+async function openOutput(outputFile: string | undefined, cwd: string): Promise<TextOutput> {
   if (outputFile === undefined) return streamOutput(process.stdout);
   try {
-    return await fileOutput(outputFile);
+    return await fileOutput(path.resolve(cwd, outputFile));
   } catch (error) {
     throw new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
   }
