@@ -34,6 +34,8 @@ export default defineRule({
 
 /** Every problem of `value` against `schema`, as messages naming `path`. */
 export function problems(path: string, schema: z.ZodType, value: unknown): string[] {
+  // Fast path: a valid value (the common case) is checked once, without walking it.
+  if (schema.safeParse(value).success && !hasUnknownKeys(schema, value)) return [];
   if (schema instanceof z.ZodObject) {
     const shape = schema.shape as Record<string, z.ZodType>;
     const keys = Object.keys(shape);
@@ -57,7 +59,6 @@ export function problems(path: string, schema: z.ZodType, value: unknown): strin
     const element = schema.element as z.ZodType;
     return value.flatMap((item, index) => problems(`${path}[${index}]`, element, item));
   }
-  if (schema.safeParse(value).success) return [];
   if ((schema as { format?: unknown }).format === 'date' && typeof value === 'string') {
     const reading = readDate(value);
     if (reading.kind === 'ambiguous') {
@@ -66,6 +67,18 @@ export function problems(path: string, schema: z.ZodType, value: unknown): strin
     }
   }
   return [`${path} is ${show(value)}; expected ${expectation(schema, value)}`];
+}
+
+/** Whether an object (or a list of objects) holds keys its schema does not know (zod strips them). */
+function hasUnknownKeys(schema: z.ZodType, value: unknown): boolean {
+  if (schema instanceof z.ZodObject && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    return Object.keys(value).some((key) => !(key in shape));
+  }
+  if (schema instanceof z.ZodArray && Array.isArray(value)) {
+    return value.some((item) => hasUnknownKeys(schema.element as z.ZodType, item));
+  }
+  return false;
 }
 
 /** What a leaf value should have been, in words. */

@@ -1,7 +1,6 @@
 /** paragraph-count-mismatch: `payload.paragraphs` differs from the prose paragraphs after the intro. */
 import { z } from 'zod';
 import { fieldLine, subInteger } from '../src/engine/meta-access.js';
-import { proseParagraphs } from '../src/engine/post-index.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -16,7 +15,11 @@ export default defineRule({
   check(post, context) {
     const declared = subInteger(post, 'payload', 'paragraphs');
     if (declared === undefined) return;
-    const actual = proseParagraphs(post).filter((paragraph) => paragraph.heading !== null).length;
+    let actual = 0;
+    for (const section of post.sections) {
+      if (section.heading === null) continue;
+      for (const block of section.blocks) if (block.type === 'paragraph') actual++;
+    }
     if (declared === actual) return;
     context.report({
       line: fieldLine(post, 'payload'),

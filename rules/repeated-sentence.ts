@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { exactRepeats, proseParagraphs } from '../src/engine/post-index.js';
 import { defineRule } from '../src/engine/rule.js';
-import { quote, words } from '../src/text/normalise.js';
-import { splitSentences } from '../src/text/sentences.js';
+import { keyAndCount, quote } from '../src/text/normalise.js';
+import { sentenceKeys } from '../src/text/sentences.js';
 
 interface Occurrence { line: number; column: number; endColumn: number }
 
@@ -28,34 +28,41 @@ export default defineRule({
   check(post, context) {
     const { minWords, max } = context.options;
     const repeats = exactRepeats(post);
-    const seen = new Map<string, { text: string; occurrences: Occurrence[] }>();
+    // Sentences are grouped by the hash of their normalised key; a hash match is confirmed
+    // on the key itself (computed only then), so the grouping is exact.
+    const seen = new Map<number, Array<{ key: string; text: string; occurrences: Occurrence[] }>>();
     for (const paragraph of proseParagraphs(post)) {
       if (repeats.has(paragraph.index)) continue;
-      for (const sentence of splitSentences(paragraph.text)) {
-        const sentenceWords = words(sentence.text);
-        if (sentenceWords.length < minWords) continue;
-        const key = sentenceWords.join(' ');
-        let entry = seen.get(key);
-        if (!entry) {
-          entry = { text: sentence.text, occurrences: [] };
-          seen.set(key, entry);
+      for (const sentence of sentenceKeys(paragraph.text, keyAndCount)) {
+        if (sentence.words < minWords) continue;
+        const occurrence = { line: paragraph.line, column: sentence.start + 1, endColumn: sentence.end + 1 };
+        const text = paragraph.text.slice(sentence.start, sentence.end);
+        const bucket = seen.get(sentence.hash);
+        if (!bucket) {
+          seen.set(sentence.hash, [{ key: '', text, occurrences: [occurrence] }]);
+          continue;
         }
-        entry.occurrences.push({ line: paragraph.line, column: sentence.start + 1, endColumn: sentence.end + 1 });
+        const key = keyAndCount(text).key;
+        const entry = bucket.find((candidate) => (candidate.key ||= keyAndCount(candidate.text).key) === key);
+        if (entry) entry.occurrences.push(occurrence);
+        else bucket.push({ key, text, occurrences: [occurrence] });
       }
     }
-    for (const { text, occurrences } of seen.values()) {
-      if (occurrences.length <= max) continue;
-      const first = occurrences[0]!;
-      for (let index = max; index < occurrences.length; index++) {
-        const occurrence = occurrences[index]!;
-        context.report({
-          line: occurrence.line,
-          column: occurrence.column,
-          endLine: occurrence.line,
-          endColumn: occurrence.endColumn,
-          message: `sentence ${quote(text, 60)} occurs ${occurrences.length} times (max ${max}); this is occurrence ${index + 1}, first at line ${first.line}`,
-          related: [{ line: first.line, message: 'first occurrence' }],
-        });
+    for (const bucket of seen.values()) {
+      for (const { text, occurrences } of bucket) {
+        if (occurrences.length <= max) continue;
+        const first = occurrences[0]!;
+        for (let index = max; index < occurrences.length; index++) {
+          const occurrence = occurrences[index]!;
+          context.report({
+            line: occurrence.line,
+            column: occurrence.column,
+            endLine: occurrence.line,
+            endColumn: occurrence.endColumn,
+            message: `sentence ${quote(text, 60)} occurs ${occurrences.length} times (max ${max}); this is occurrence ${index + 1}, first at line ${first.line}`,
+            related: [{ line: first.line, message: 'first occurrence' }],
+          });
+        }
       }
     }
   },

@@ -1,7 +1,7 @@
 /**
  * Derived views of a post that several rules need (normalised prose paragraphs, their
- * words, the meta fields as plain values). Computed once per post and shared through a
- * WeakMap, so no rule re-walks or re-normalises what another already did.
+ * words, exact repeats). Computed once per post and shared by the rules that need them, so
+ * no rule re-walks or re-normalises what another already did.
  */
 import type { Post } from '../model/post.js';
 import { words as wordsOf } from '../text/normalise.js';
@@ -24,15 +24,18 @@ interface PostIndex {
   repeats?: Map<number, ProseParagraph>;
 }
 
-const cache = new WeakMap<Post, PostIndex>();
+// The runner checks one post with every rule before moving on, so remembering the last post
+// is as good as a map and costs the garbage collector nothing (a WeakMap keyed by 100,000
+// short-lived posts is measurably slow: ephemeron tables).
+let lastPost: Post | undefined;
+let lastIndex: PostIndex = {};
 
 function indexOf(post: Post): PostIndex {
-  let index = cache.get(post);
-  if (!index) {
-    index = {};
-    cache.set(post, index);
+  if (post !== lastPost) {
+    lastPost = post;
+    lastIndex = {};
   }
-  return index;
+  return lastIndex;
 }
 
 /** Every paragraph block of the post, intro included, in document order. */

@@ -1,20 +1,50 @@
 /**
- * Word n-gram shingles (3 words by default), hashed to 32-bit numbers, and the Jaccard
- * similarity of two shingle sets. A text shorter than n words is one shingle of all its words.
+ * Word n-gram shingles (3 words by default), hashed to 30-bit numbers (small integers stay
+ * unboxed in V8, which keeps the shingle index's Map fast), and the Jaccard
+ * similarity of two shingle sets. Each word is hashed once and the n word hashes are mixed,
+ * so no n-gram string is ever built. A text shorter than n words is one shingle of all its words.
  */
 import { hash32 } from './hash.js';
 
 export function shingles(words: readonly string[], size = 3): Set<number> {
   const result = new Set<number>();
   if (words.length === 0) return result;
+  const hashes = words.map((word) => hash32(word));
   if (words.length < size) {
-    result.add(hash32(words.join(' ')));
+    result.add(combine(hashes, 0, hashes.length));
     return result;
   }
-  for (let index = 0; index + size <= words.length; index++) {
-    result.add(hash32(words.slice(index, index + size).join(' ')));
-  }
+  for (let index = 0; index + size <= hashes.length; index++) result.add(combine(hashes, index, size));
   return result;
+}
+
+/** The same shingle hashes as an array (may repeat a hash when the text repeats a 3-gram). */
+export function shingleList(words: readonly string[], size = 3): number[] {
+  if (words.length === 0) return [];
+  const hashes = words.map((word) => hash32(word));
+  if (words.length < size) return [combine(hashes, 0, hashes.length)];
+  const result = new Array<number>(hashes.length - size + 1);
+  for (let index = 0; index + size <= hashes.length; index++) result[index] = combine(hashes, index, size);
+  return result;
+}
+
+/** Order-sensitive mix of `count` word hashes starting at `start` (murmur3-style). */
+function combine(hashes: readonly number[], start: number, count: number): number {
+  let hash = 0x9747b28c ^ count;
+  for (let index = start; index < start + count; index++) {
+    let k = Math.imul(hashes[index]!, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    hash ^= k;
+    hash = (hash << 13) | (hash >>> 19);
+    hash = (Math.imul(hash, 5) + 0xe6546b64) | 0;
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash & 0x3fffffff;
 }
 
 /** |A ∩ B| / |A ∪ B|; 1 for two empty sets. */

@@ -126,6 +126,11 @@ ruleTester(metaInvalid, {
       errors: [{ line: IMAGE_SOURCES, messageIncludes: 'imageSources[1].url is not a url; expected an http(s) URL' }],
     },
     {
+      name: 'an unknown key inside an object field',
+      text: cleanWith(['  • clarity: 88\n', '  • clarity: 88\n  • tone: 12\n']),
+      errors: [{ line: SCORE, messageIncludes: 'score.tone is not a key of score; expected only quality, freshness, depth, clarity' }],
+    },
+    {
       name: 'payload numbers',
       text: cleanWith(['paragraphs: 5', 'paragraphs: five'], ['seed: 31337', 'seed: -4']),
       errors: [

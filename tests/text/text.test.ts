@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   editDistance,
+  keyAndCount,
+  keyHash,
+  sentenceKeys,
   fingerprint,
   foldSpaces,
   hash32,
@@ -99,5 +103,57 @@ describe('editDistance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('ab', 'ba')).toBe(1);
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('keyAndCount', () => {
+  it('matches words().join and counts words, ASCII and not', () => {
+    for (const text of ['  Keep the Owner, expected result!  ', 'a-b c.d', '...', '', 'Café  au lait — très bien.', 'x']) {
+      const list = words(text);
+      expect(keyAndCount(text)).toEqual({ key: list.join(' '), count: list.length });
+    }
+  });
+});
+
+describe('sentenceKeys', () => {
+  const reference = (text: string) =>
+    splitSentences(text).map((sentence) => {
+      const { key, count } = keyAndCount(sentence.text);
+      return { start: sentence.start, end: sentence.end, words: count, hash: keyHash(key) };
+    });
+
+  it('agrees with splitSentences + keyAndCount on examples', () => {
+    for (const text of [
+      'a good error. version 1.3.1 is out! is it? see example.com now',
+      '  Keep the Owner, expected result!  keep the owner expected result. ',
+      'he said "stop." then left.',
+      '..x. ok.) (fine)?" end',
+      '',
+      '   ',
+      '...',
+      'no terminal at all',
+      'Café au lait. très bien!',
+    ]) {
+      expect(sentenceKeys(text, keyAndCount), text).toEqual(reference(text));
+    }
+  });
+
+  it('agrees with splitSentences + keyAndCount on random text', () => {
+    const ascii = ['a', 'B', 'c', '1', ' ', ' ', '\t', '\n', '.', '!', '?', '"', "'", ')', ']', ',', '-', '\u0001'];
+    for (const alphabet of [ascii, [...ascii, 'é', '\u00a0', '’']]) {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), (chars) => {
+          const text = chars.join('');
+          expect(sentenceKeys(text, keyAndCount)).toEqual(reference(text));
+        }),
+        { numRuns: 3000 },
+      );
+    }
+  });
+
+  it('gives equal hashes to sentences equal after normalisation', () => {
+    const [first, second] = sentenceKeys('Keep the owner, in place. keep THE owner in place!', keyAndCount);
+    expect(first!.hash).toBe(second!.hash);
+    expect(first!.words).toBe(5);
   });
 });
