@@ -30,6 +30,12 @@ interface PostIndex {
 let lastPost: Post | undefined;
 let lastIndex: PostIndex = {};
 
+/** Drops the memo; the runner calls it before each post so a reused (mutated) post object is re-read. */
+export function forgetPostIndex(): void {
+  lastPost = undefined;
+  lastIndex = {};
+}
+
 function indexOf(post: Post): PostIndex {
   if (post !== lastPost) {
     lastPost = post;

@@ -6,6 +6,7 @@
  */
 import type { Finding, ReportedSeverity, Severity } from '../model/finding.js';
 import type { Post } from '../model/post.js';
+import { forgetPostIndex } from './post-index.js';
 import type { InputFacts, ReportDescriptor, Rule, RuleContext } from './rule.js';
 
 export interface RuleSetting { severity: Severity; options: unknown }
@@ -22,6 +23,7 @@ export const UNREADABLE_RULE_ID = 'unreadable-input';
  */
 export function lintPost(source: RunnerInput, rules: readonly Rule<any>[], settings: RuleSettings, now: Date): Finding[] {
   const findings: Finding[] = [];
+  forgetPostIndex();
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id) ?? defaultSetting(rule);
     if (setting.severity === 'off') continue;
