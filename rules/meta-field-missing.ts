@@ -9,7 +9,7 @@ const MetaKeySchema = z.enum(META_KEYS as [MetaKey, ...MetaKey[]]);
 export default defineRule({
   meta: {
     id: 'meta-field-missing',
-    description: 'A field listed in `required` is absent from the meta box (`imageSources` only when `flags.hasImages` is true).',
+    description: 'Fields listed in `required` are absent from the meta box (`imageSources` only when `flags.hasImages` is true).',
     defaultSeverity: 'error',
     tags: ['meta'],
     docs: 'docs/rules/meta-field-missing.md',
@@ -22,14 +22,21 @@ export default defineRule({
     const meta = post.meta;
     if (!meta) return;
     const hasImages = subBoolean(post, 'flags', 'hasImages') === true;
-    for (const key of new Set(context.options.required)) {
-      if (meta.fields[key] !== undefined) continue;
-      if (key === 'imageSources' && !hasImages) continue;
-      const why = key === 'imageSources' ? ' (flags.hasImages is 1)' : '';
-      context.report({
-        line: meta.line,
-        message: `meta field ${key} (label "${fieldSpec(key).label}") is missing${why}; expected it in the meta box`,
-      });
-    }
+    // In catalog order, whatever order the option lists them in.
+    const required = new Set(context.options.required);
+    const missing = META_KEYS.filter(
+      (key) => required.has(key) && meta.fields[key] === undefined && (key !== 'imageSources' || hasImages),
+    );
+    if (missing.length === 0) return;
+    // One finding per box: a stub box would otherwise produce a screenful of lines.
+    const names = missing.map((key) => `${key} (label "${fieldSpec(key).label}")`);
+    const why = missing.includes('imageSources') ? '; imageSources is required because flags.hasImages is 1' : '';
+    context.report({
+      line: meta.line,
+      message:
+        missing.length === 1
+          ? `meta field ${names[0]} is missing${why}; expected it in the meta box`
+          : `meta box is missing ${missing.length} required fields: ${names.join(', ')}${why}; expected them in the meta box`,
+    });
   },
 });

@@ -28,7 +28,13 @@ ruleTester(metaMissing, {
   ],
 });
 
-const cutField = (from: string, to: string) => [CLEAN.slice(CLEAN.indexOf(from), CLEAN.indexOf(to)), ''] as [string, string];
+/** Removes the clean article's text from `from` up to (not including) `to`. */
+function cutField(from: string, to: string): [string, string] {
+  const start = CLEAN.indexOf(from);
+  const end = CLEAN.indexOf(to, start);
+  if (start === -1 || end <= start) throw new Error(`cutField: ${JSON.stringify(from)}..${JSON.stringify(to)} not found`);
+  return [CLEAN.slice(start, end), ''];
+}
 
 ruleTester(metaFieldMissing, {
   valid: [
@@ -53,13 +59,18 @@ ruleTester(metaFieldMissing, {
     {
       name: 'imageSources is required when flags.hasImages is 1',
       text: cleanWith(cutField('image sources', 'payload')),
-      errors: [{ line: META, messageIncludes: ['imageSources', 'flags.hasImages is 1'] }],
+      errors: [{ line: META, messageIncludes: ['meta field imageSources (label "image sources") is missing', 'because flags.hasImages is 1'] }],
     },
     {
       name: 'only the required fields are checked',
       text: cleanWith(cutField('view count', 'score'), cutField('hash', 'flags')),
       options: { required: ['hash', 'topic'] },
-      errors: [{ line: META, messageIncludes: 'hash' }],
+      errors: [{ line: META, messageIncludes: 'meta field hash (label "hash") is missing; expected it in the meta box' }],
+    },
+    {
+      name: 'several missing fields make one finding, in catalog order',
+      text: cleanWith(cutField('view count', 'score'), cutField('hash', 'flags'), cutField('ai brief', 'stack\n  •')),
+      errors: [{ line: META, messageIncludes: 'meta box is missing 3 required fields: aiBrief (label "ai brief"), viewCount (label "view count"), hash (label "hash"); expected them in the meta box' }],
     },
   ],
 });
