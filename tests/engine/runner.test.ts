@@ -103,6 +103,16 @@ describe('lintPost', () => {
     expect(seen).toEqual([NOW, { invalidUtf8Lines: [2] }, 'a.txt']);
   });
 
+  it('re-reads a post object that was changed between runs (no stale per-post memo)', () => {
+    const duplicate = builtinRules.find((rule) => rule.meta.id === 'duplicate-paragraph')!;
+    const post = parsePost('a title\n\nsame words here.\n\nother words here.\n', { file: 'm.txt' });
+    const run = () => lintPost({ file: 'm.txt', post, input: { invalidUtf8Lines: [] } }, [duplicate], new Map(), NOW);
+    expect(run()).toEqual([]);
+    const block = post.sections[0]!.blocks[1]!;
+    if (block.type === 'paragraph') block.text = 'Same words, here!';
+    expect(run().map((finding) => finding.line)).toEqual([5]);
+  });
+
   it('sortFindings is stable on message', () => {
     const base = { ruleId: 'r', severity: 'warn' as const, file: 'f', line: 1 };
     expect(sortFindings([{ ...base, message: 'b' }, { ...base, message: 'a' }]).map((f) => f.message)).toEqual(['a', 'b']);
