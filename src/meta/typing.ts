@@ -45,30 +45,67 @@ export function typeField(spec: FieldSpec, field: RawField): MetaValue {
   }
 }
 
+/**
+ * Scalars repeat across a corpus (scores, statuses, versions, dates, flag values), and typing
+ * one is a pure function of (schema, raw text): remember the answers, boundedly, so a
+ * 100,000-file export validates each distinct value through zod once.
+ */
+const MEMO_LIMIT = 4096;
+const scalarMemo = new Map<z.ZodType, Map<string, string | number | boolean>>();
+
 /** Types one scalar against its strict schema: integer, boolean, date, enum or string. */
 export function typeScalar(schema: z.ZodType, raw: string): string | number | boolean {
+  let memo = scalarMemo.get(schema);
+  if (!memo) {
+    memo = new Map();
+    scalarMemo.set(schema, memo);
+  }
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
   const text = raw.trim();
-  const candidate = coerce(schema, text);
-  return candidate !== undefined && schema.safeParse(candidate).success ? candidate : text;
+  const candidate = coerce(schemaKind(schema), text);
+  const value = candidate !== undefined && schema.safeParse(candidate).success ? candidate : text;
+  if (memo.size < MEMO_LIMIT) memo.set(raw, value);
+  return value;
 }
 
-function coerce(schema: z.ZodType, text: string): string | number | boolean | undefined {
-  if (schema instanceof z.ZodNumber) {
-    return isDigits(text) ? Number(text) : undefined;
+type ScalarKind = 'integer' | 'boolean' | 'enum' | 'date' | 'string';
+const kinds = new WeakMap<z.ZodType, ScalarKind>();
+
+/** What a scalar schema wants, worked out once per schema rather than once per value. */
+function schemaKind(schema: z.ZodType): ScalarKind {
+  let kind = kinds.get(schema);
+  if (kind === undefined) {
+    if (schema instanceof z.ZodNumber) kind = 'integer';
+    else if (schema instanceof z.ZodBoolean) kind = 'boolean';
+    else if (schema instanceof z.ZodEnum) kind = 'enum';
+    // zod 4's ISO date is a string format, not a ZodString subclass: ask for its format.
+    else if ((schema as { format?: unknown }).format === 'date') kind = 'date';
+    else kind = 'string';
+    kinds.set(schema, kind);
   }
-  if (schema instanceof z.ZodBoolean) {
-    const lower = text.toLowerCase();
-    if (lower === '1' || lower === 'true' || lower === 'yes') return true;
-    if (lower === '0' || lower === 'false' || lower === 'no') return false;
-    return undefined;
+  return kind;
+}
+
+function coerce(kind: ScalarKind, text: string): string | number | boolean | undefined {
+  switch (kind) {
+    case 'integer':
+      return isDigits(text) ? Number(text) : undefined;
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (lower === '1' || lower === 'true' || lower === 'yes') return true;
+      if (lower === '0' || lower === 'false' || lower === 'no') return false;
+      return undefined;
+    }
+    case 'enum':
+      return text.toLowerCase();
+    case 'date': {
+      const reading = readDate(text);
+      return reading.kind === 'date' ? reading.iso : undefined;
+    }
+    case 'string':
+      return text;
   }
-  if (schema instanceof z.ZodEnum) return text.toLowerCase();
-  // zod 4's ISO date is a string format, not a ZodString subclass: ask for its format.
-  if ((schema as { format?: unknown }).format === 'date') {
-    const reading = readDate(text);
-    return reading.kind === 'date' ? reading.iso : undefined;
-  }
-  return text;
 }
 
 function isDigits(text: string): boolean {

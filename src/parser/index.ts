@@ -18,6 +18,7 @@ import {
   isTrailer,
   isYamlKeyLine,
   looksLikeCode,
+  mayNameImageSource,
   measureLine,
   wordsOf,
 } from './classify.js';
@@ -56,11 +57,11 @@ export function parsePost(text: string, options: ParseOptions): Post {
       post.closeFence(line - 1);
     }
 
-    if (isBlank(raw)) {
+    const trimmed = raw.trim();
+    if (trimmed.length === 0) {
       post.blankLine();
       continue;
     }
-    const trimmed = raw.trim();
 
     if (isMetaMarker(trimmed)) {
       post.openMeta(trimmed, line);
@@ -100,7 +101,7 @@ export function parsePost(text: string, options: ParseOptions): Post {
 
     // Figures: a caption line followed by `<caption>. image source: <host>`.
     const next = lines[index + 1];
-    if (next !== undefined && next.length > trimmed.length && next.includes('source:')) {
+    if (next !== undefined && next.length > trimmed.length && mayNameImageSource(next)) {
       const figure = figureSource(next.trim());
       if (figure && figure.caption.toLowerCase() === trimmed.toLowerCase()) {
         post.image(trimmed, figure.source, line, line + 1);
@@ -108,7 +109,7 @@ export function parsePost(text: string, options: ParseOptions): Post {
         continue;
       }
     }
-    const lone = figureSource(trimmed);
+    const lone = mayNameImageSource(trimmed) ? figureSource(trimmed) : null;
     if (lone) {
       post.image(lone.caption, lone.source, line, line);
       continue;

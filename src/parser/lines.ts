@@ -20,8 +20,25 @@ export function isIndented(line: string): boolean {
   return first === 32 || first === 9 || first === 0xa0;
 }
 
-/** Number of whitespace-separated words, counted without allocating. */
+
+/**
+ * Number of whitespace-separated words. Lines of single-space-separated words (nearly all)
+ * are counted by hopping from space to space with the native `indexOf`; others character by
+ * character.
+ */
 export function countWords(text: string): number {
+  // Tabs and NBSP (line breaks cannot occur: the text is already split) take the careful
+  // count; two single-character indexOf scans are cheaper than one character-class regex.
+  if (text.indexOf('\t') !== -1 || text.indexOf('\u00a0') !== -1) return countWordsByCharacter(text);
+  let words = text.length > 0 && text.charCodeAt(0) !== 32 ? 1 : 0;
+  for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) {
+    // A word starts after each space that is followed by something other than a space.
+    if (space + 1 < text.length && text.charCodeAt(space + 1) !== 32) words++;
+  }
+  return words;
+}
+
+function countWordsByCharacter(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
