@@ -129,7 +129,8 @@ export function camelKey(words: string): string {
   if (cached !== undefined) return cached;
   const key = toCamel(words);
   // Bounded: a corpus of odd spellings must not grow memory without limit.
-  if (camelCache.size < 10_000) camelCache.set(words, key);
+  // Copied keys: a substring would keep the whole article it was cut from alive.
+  if (camelCache.size < 10_000) camelCache.set((' ' + words).slice(1), (' ' + key).slice(1));
   return key;
 }
 

@@ -65,8 +65,16 @@ export function typeScalar(schema: z.ZodType, raw: string): string | number | bo
   const text = raw.trim();
   const candidate = coerce(schemaKind(schema), text);
   const value = candidate !== undefined && schema.safeParse(candidate).success ? candidate : text;
-  if (memo.size < MEMO_LIMIT) memo.set(raw, value);
+  if (memo.size < MEMO_LIMIT) memo.set(detached(raw), typeof value === 'string' ? detached(value) : value);
   return value;
+}
+
+/**
+ * A copy of `text` that does not keep the file it was cut from alive: V8 represents a
+ * substring as a view into its parent, so a cached key would otherwise pin a whole article.
+ */
+export function detached(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 type ScalarKind = 'integer' | 'boolean' | 'enum' | 'date' | 'string';

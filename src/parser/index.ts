@@ -38,6 +38,8 @@ export function parsePost(text: string, options: ParseOptions): Post {
   const lines = splitLines(text);
   const post = new PostAssembler();
   let phase: Phase = 'start';
+  let sourceScanIndex = -1;
+  let sourceScanResult = false;
 
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!;
@@ -99,9 +101,15 @@ export function parsePost(text: string, options: ParseOptions): Post {
       continue;
     }
 
-    // Figures: a caption line followed by `<caption>. image source: <host>`.
+    // Figures: a caption line followed by `<caption>. image source: <host>`. The look-ahead's
+    // scan of the next line is remembered, so each line is scanned for a source once.
+    const namesSource = sourceScanIndex === index ? sourceScanResult : mayNameImageSource(trimmed);
     const next = lines[index + 1];
-    if (next !== undefined && next.length > trimmed.length && mayNameImageSource(next)) {
+    if (next !== undefined && next.length > trimmed.length) {
+      sourceScanIndex = index + 1;
+      sourceScanResult = mayNameImageSource(next);
+    }
+    if (next !== undefined && sourceScanIndex === index + 1 && sourceScanResult) {
       const figure = figureSource(next.trim());
       if (figure && figure.caption.toLowerCase() === trimmed.toLowerCase()) {
         post.image(trimmed, figure.source, line, line + 1);
@@ -109,7 +117,7 @@ export function parsePost(text: string, options: ParseOptions): Post {
         continue;
       }
     }
-    const lone = mayNameImageSource(trimmed) ? figureSource(trimmed) : null;
+    const lone = namesSource ? figureSource(trimmed) : null;
     if (lone) {
       post.image(lone.caption, lone.source, line, line);
       continue;
