@@ -190,10 +190,13 @@ export function hasCodeStart(text: string): boolean {
   for (const start of CODE_STARTS) {
     if (!text.startsWith(start)) continue;
     if (start === 'from ') return text.includes(' import ');
-    // A start ending in a space or bracket is a whole token; a bare word (`return`, `fi`)
-    // must not run on into a longer word (`returns`, `final`).
+    // A start ending in a space or bracket is a whole token. A bare word (`return`, `fi`,
+    // `then`) counts only alone or followed by `;`, `(` or `:`, so prose that merely opens
+    // with the word ("then keep it cheap.") stays prose.
     if (!isIdentChar(start.charCodeAt(start.length - 1))) return true;
-    return start.length === text.length || !isIdentChar(text.charCodeAt(start.length));
+    if (start.length === text.length) return true;
+    const after = text.charCodeAt(start.length);
+    return after === 59 || after === 40 || after === 58;
   }
   return false;
 }

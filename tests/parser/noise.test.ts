@@ -124,6 +124,13 @@ describe('what each noise case is about', () => {
     expect(p.sections.at(-1)!.blocks.at(-1)!.type).toBe('paragraph');
   });
 
+  it('a short prose line after a code block and a blank line is not swallowed by the block', () => {
+    const text = "code then prose\n\nintro paragraph that is long enough to be prose here.\n\nfrom fastapi import FastAPI\napp = FastAPI()\n\nthen keep it cheap.\n\nfrom fastapi import FastAPI\n";
+    const p = parsePost(text, { file: 'inline.txt' });
+    expect(p.codeBlocks.map((c) => [c.line, c.endLine])).toEqual([[5, 6], [10, 10]]);
+    expect(p.sections[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'code', 'paragraph', 'code']);
+  });
+
   it('values that do not fit their type are kept raw, the rest typed', () => {
     const fields = post('bad-values').meta!.fields;
     expect(fields.readingTime).toBe('abc');

@@ -47,6 +47,9 @@ describe('line recognisers', () => {
     ['git is the tool most teams already use for this kind of change.', false],
     ['if those numbers are not available, add a lightweight log line or health check instead of guessing.', false],
     ['from the first day, keep the runbook short', false],
+    ['then keep it cheap.', false],
+    ['done', true],
+    ['return;', true],
   ])('looksLikeCode(%j) = %j', (text, expected) => {
     expect(looksLikeCode(text)).toBe(expected);
   });
