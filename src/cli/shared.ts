@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../../rules/index.js';
 import { loadConfig } from '../config/load.js';
-import { mergeRules, resolveConfig, type ResolvedConfig } from '../config/resolve.js';
-import { loadRuleModules, loadRulesDir } from '../engine/plugins.js';
+import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
+import { loadRuleModules, loadRulesDir, mergeRules } from '../engine/plugins.js';
 import type { Rule } from '../engine/rule.js';
 import { lintPost, unreadableFinding } from '../engine/runner.js';
 import type { RuleInfo } from '../formatters/types.js';
@@ -166,15 +166,15 @@ export interface SetupOptions {
 export async function setupRules(options: SetupOptions): Promise<ResolvedConfig> {
   const loaded = loadConfig({ configFile: options.config, cwd: options.cwd });
   const pluginFiles = (loaded.config.plugins ?? []).map((file) => path.resolve(loaded.dir, file));
-  let plugins: Rule<any>[];
+  let rules: Rule<any>[];
   try {
-    plugins = [...(await loadRuleModules(pluginFiles))];
+    const plugins = [...(await loadRuleModules(pluginFiles))];
     if (options.rulesDir !== undefined) plugins.push(...(await loadRulesDir(path.resolve(options.cwd, options.rulesDir))));
+    rules = mergeRules(builtinRules, plugins);
   } catch (error) {
     // A PluginError names the path and the problem: a usage error (exit 2), not a crash.
     throw new UsageError(displayPaths((error as Error).message, options.cwd));
   }
-  const rules = mergeRules(builtinRules, plugins);
   return resolveConfig(loaded, rules, options.rule ?? []);
 }
 

@@ -90,18 +90,6 @@ export function parseRuleOverride(text: string, knownIds: readonly string[]): { 
   return { id, severity };
 }
 
-/** Merge the built-ins and plugin rules; a duplicate id is a usage error. */
-export function mergeRules(builtins: readonly Rule<any>[], plugins: readonly Rule<any>[]): Rule<any>[] {
-  const seen = new Set<string>();
-  const out: Rule<any>[] = [];
-  for (const rule of [...builtins, ...plugins]) {
-    if (seen.has(rule.meta.id)) throw new UsageError(`rule "${rule.meta.id}" is defined more than once (a plugin reuses a known id)`);
-    seen.add(rule.meta.id);
-    out.push(rule);
-  }
-  return out;
-}
-
 export function resolveConfig(loaded: LoadedConfig, rules: readonly Rule<any>[], ruleOverrides: readonly string[] = []): ResolvedConfig {
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
   const knownIds = [...byId.keys()];

@@ -77,13 +77,19 @@ export async function loadRulesDir(dir: string): Promise<Rule[]> {
   return loadRuleModules(files.map((name) => join(dir, name)));
 }
 
-/** Built-ins followed by plugin rules; a plugin may not reuse a built-in id. */
+/**
+ * Built-ins followed by plugin rules. A plugin may not reuse a built-in id, nor an id that
+ * another plugin (from the config or --rules-dir) already brought.
+ */
 export function mergeRules(builtins: readonly Rule<any>[], plugins: readonly Rule<any>[], sources?: ReadonlyMap<Rule<any>, string>): Rule<any>[] {
-  const ids = new Set(builtins.map((rule) => rule.meta.id));
+  const builtinIds = new Set(builtins.map((rule) => rule.meta.id));
+  const pluginIds = new Set<string>();
   for (const rule of plugins) {
-    if (ids.has(rule.meta.id)) {
-      throw new PluginError(sources?.get(rule) ?? rule.meta.id, `rule id "${rule.meta.id}" clashes with a built-in rule`);
-    }
+    const id = rule.meta.id;
+    const where = sources?.get(rule) ?? id;
+    if (builtinIds.has(id)) throw new PluginError(where, `rule id "${id}" clashes with a built-in rule`);
+    if (pluginIds.has(id)) throw new PluginError(where, `rule id "${id}" is defined by more than one plugin`);
+    pluginIds.add(id);
   }
   return [...builtins, ...plugins];
 }

@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { builtinRules } from '../../rules/index.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../../src/config/load.js';
-import { mergeRules, parseRuleOverride, printableConfig, resolveConfig } from '../../src/config/resolve.js';
+import { parseRuleOverride, printableConfig, resolveConfig } from '../../src/config/resolve.js';
 import { configJsonSchema, formatPath } from '../../src/config/schema.js';
 import { levenshtein, nearest } from '../../src/config/suggest.js';
 import { defineRule, type Rule } from '../../src/engine/rule.js';
@@ -168,10 +168,6 @@ describe('rule entries', () => {
     expect(messageOf(() => parseRuleOverride('max-agee:error', ids))).toBe('--rule max-agee:error: unknown rule "max-agee"; did you mean "max-age"?');
     expect(messageOf(() => parseRuleOverride('max-age:fatal', ids))).toBe('--rule max-age:fatal: expected a severity ("error", "warn" or "off"), got "fatal"');
     expect(messageOf(() => parseRuleOverride('max-age', ids))).toBe('--rule max-age: expected ID:SEVERITY, e.g. stale-review:error');
-  });
-
-  it('a plugin reusing a known id is a usage error', () => {
-    expect(() => mergeRules(fakeRules, [fakeRules[0]!])).toThrow(UsageError);
   });
 
   it('--print-config gives every rule as [severity, options], in the config file shape', () => {

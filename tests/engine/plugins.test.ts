@@ -76,4 +76,8 @@ describe('mergeRules', () => {
     const plugins = await loadRuleModules([dir('duplicate-paragraph-clash.mjs')]);
     expect(() => mergeRules(builtinRules, plugins)).toThrow(/clashes with a built-in rule/);
   });
+  it('rejects two plugins (config and --rules-dir) bringing the same id', async () => {
+    const plugins = await loadRuleModules([dir('no-todo.mjs')]);
+    expect(() => mergeRules(builtinRules, [...plugins, ...plugins])).toThrow(/defined by more than one plugin/);
+  });
 });
