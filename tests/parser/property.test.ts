@@ -6,10 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { parsePost } from '../../src/parser/index.js';
 import { splitLines } from '../../src/parser/lines.js';
 import { Post, postJsonSchema } from '../../src/model/post.js';
 import { unaccountedLines } from './accounting.js';
+import { corpusArticle } from '../../bench/generate.js';
+import { decodeBytes } from '../../src/io/read.js';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** A strict validator of the published post schema, formats (date, uri) included. */
+function postValidator() {
+  return addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true })).compile(postJsonSchema());
+}
 
 /** Lines that exercise every classifier and the transitions between them. */
 const interestingLines = [
@@ -60,8 +71,7 @@ describe('parser properties', () => {
   });
 
   it('always produces an export that validates against the JSON Schema and the zod schema', () => {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    const validate = ajv.compile(postJsonSchema());
+    const validate = postValidator();
     fc.assert(
       fc.property(anyText, (text) => {
         const post = JSON.parse(JSON.stringify(parsePost(text, { file: 'generated.txt' })));
@@ -82,5 +92,23 @@ describe('parser properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('accounts for every line of a generated noisy corpus (1,000 articles) and exports valid posts', () => {
+    const validate = postValidator();
+    let parsed = 0;
+    let withMeta = 0;
+    for (let index = 0; index < 1000; index++) {
+      const read = decodeBytes(corpusArticle(index, 7).bytes);
+      if (read.kind !== 'text') continue;
+      const post = parsePost(read.text, { file: `generated/${index}.txt`, bytes: read.bytes });
+      expect(unaccountedLines(post, splitLines(read.text)), `article ${index}`).toEqual([]);
+      expect(validate(JSON.parse(JSON.stringify(post))), JSON.stringify(validate.errors)).toBe(true);
+      parsed++;
+      if (post.meta) withMeta++;
+    }
+    // The generator's mix: a few NUL files are unreadable, most articles carry a meta box.
+    expect(parsed).toBeGreaterThan(970);
+    expect(withMeta).toBeGreaterThan(800);
   });
 });
