@@ -5,7 +5,8 @@
  * processed one at a time; what is kept is counts and one fingerprint per distinct
  * paragraph.
  */
-import { createHash } from 'node:crypto';
+import { hash64 } from '../text/hash.js';
+import { normaliseText } from '../text/normalise.js';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Command } from 'commander';
@@ -49,20 +50,6 @@ export interface CorpusStats {
   byDifficulty: Record<string, number>;
   findings: { total: number; errors: number; warnings: number; byRule: Array<{ ruleId: string; errors: number; warnings: number }> };
   repeatedParagraphs: RepeatedParagraph[];
-}
-
-/** Case, punctuation and whitespace folded, as the duplicate rules compare paragraphs. */
-export function normaliseParagraph(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function paragraphHash(text: string): string {
-  return createHash('sha1').update(normaliseParagraph(text)).digest('hex').slice(0, 16);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -121,8 +108,10 @@ export class StatsCollector {
     for (const section of post.sections) {
       for (const block of section.blocks) {
         if (block.type !== 'paragraph') continue;
-        if (normaliseParagraph(block.text) === '') continue;
-        const hash = paragraphHash(block.text);
+        // The same normalisation and fingerprint the duplicate rules use.
+        const normalised = normaliseText(block.text);
+        if (normalised === '') continue;
+        const hash = hash64(normalised);
         const entry = this.paragraphs.get(hash);
         if (!entry) {
           this.paragraphs.set(hash, { posts: 1, lastPost: postIndex, file: post.file, line: block.line, text: block.text.length > 100 ? `${block.text.slice(0, 97)}...` : block.text });

@@ -236,9 +236,7 @@ describe('helpers', () => {
     expect(formatPath(['rules', 'stale-review', 1, 'maxAgeDays'])).toBe('rules.stale-review[1].maxAgeDays');
     expect(formatPath([])).toBe('');
   });
-  it('levenshtein and nearest', () => {
-    expect(levenshtein('kitten', 'sitting')).toBe(3);
-    expect(levenshtein('', 'abc')).toBe(3);
+  it('nearest known id', () => {
     expect(nearest('stale-reveiw', ['stale-review', 'future-review'])).toBe('stale-review');
     expect(nearest('qqqq', ['stale-review'])).toBeUndefined();
   });

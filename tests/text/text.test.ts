@@ -10,7 +10,6 @@ import {
   hash32,
   hash64,
   jaccard,
-  levenshtein,
   nearest,
   normaliseText,
   quote,
@@ -82,12 +81,12 @@ describe('splitSentences', () => {
   });
 });
 
-describe('levenshtein and nearest', () => {
+describe('edit distance and nearest', () => {
   it('computes distances', () => {
-    expect(levenshtein('kitten', 'sitting')).toBe(3);
-    expect(levenshtein('', 'abc')).toBe(3);
-    expect(levenshtein('abc', 'abc')).toBe(0);
-    expect(levenshtein('abcdef', 'uvwxyz', 2)).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
   });
   it('suggests the nearest close candidate only', () => {
     expect(nearest('tpoic', ['topic', 'summary'])).toBe('topic');
