@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../src/engine/rule.js';
 import checklistMismatch from './checklist-mismatch.js';
+import corpusDuplicateParagraph from './corpus-duplicate-paragraph.js';
 import duplicateCodeBlock from './duplicate-code-block.js';
 import duplicateParagraph from './duplicate-paragraph.js';
 import emptyPost from './empty-post.js';
@@ -57,10 +58,12 @@ export const builtinRules: readonly Rule<any>[] = [
   // structure
   emptySection,
   scrapeResidue,
+  // across the corpus (a corpus phase after every post is parsed)
+  corpusDuplicateParagraph,
 ];
 
 /** Rules in the catalog that are not built yet; `anp rules` and the docs may list them. */
-export const plannedRuleIds: readonly string[] = ['corpus-duplicate-paragraph'];
+export const plannedRuleIds: readonly string[] = [];
 
 const byId = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));
 

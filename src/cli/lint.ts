@@ -1,19 +1,33 @@
 /**
  * `anp lint [paths…]`: discover files, read, parse and check each one (keeping only its
- * findings), format the results, write them to stdout or `-o FILE` (atomically), and set
+ * findings; corpus rules keep their own bounded state), merge the corpus rules' findings,
+ * format the results, write them to stdout or `-o FILE` (atomically), and set
  * the exit code: 0 clean, 1 errors or too many warnings, 2 the run could not happen.
  */
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { printableConfig } from '../config/resolve.js';
+import { startCorpus } from '../engine/corpus.js';
 import { FORMAT_NAMES, getFormatter, isFormatName } from '../formatters/index.js';
 import { discoverFiles } from '../io/discover.js';
 import { decodeBytes } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { FileResult } from '../model/finding.js';
 import { UsageError } from './errors.js';
-import { collect, colorLevel, lintFiles, lintSource, maxBytesOf, packageInfo, readStdin, resolveNow, ruleInfos, setupRules } from './shared.js';
+import {
+  collect,
+  colorLevel,
+  lintFiles,
+  lintSource,
+  maxBytesOf,
+  mergeCorpusFindings,
+  packageInfo,
+  readStdin,
+  resolveNow,
+  ruleInfos,
+  setupRules,
+} from './shared.js';
 
 export interface LintOptions {
   format: string;
@@ -87,10 +101,13 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   if (options.outputFile !== undefined) await checkWritable(path.resolve(cwd, options.outputFile), options.outputFile);
 
   const results: FileResult[] = [];
+  // Corpus rules (corpus-duplicate-paragraph) collect every post in the same pass and report
+  // after the last one; null when none of them is on.
+  const corpus = startCorpus(resolved.rules, resolved.settings, now);
   if (options.stdin) {
     const bytes = await readStdin();
     const file = options.stdinFilename ?? '<stdin>';
-    results.push(lintSource(file, decodeBytes(bytes, { maxBytes: maxBytesOf(resolved) }), resolved, now).result);
+    results.push(lintSource(file, decodeBytes(bytes, { maxBytes: maxBytesOf(resolved) }), resolved, now, corpus).result);
   } else {
     const { files, missing } = await discoverFiles(paths.length > 0 ? paths : ['.'], {
       include: resolved.include,
@@ -102,8 +119,9 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     }
     // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
     if (files.length === 0) process.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
-    for (const { result } of lintFiles(files, resolved, now, cwd)) results.push(result);
+    for (const { result } of lintFiles(files, resolved, now, cwd, corpus)) results.push(result);
   }
+  mergeCorpusFindings(results, corpus);
 
   let errors = 0;
   let warnings = 0;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../../rules/index.js';
 import { loadConfig } from '../config/load.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
+import { mergeFindings, type CorpusLinter } from '../engine/corpus.js';
 import { loadRuleModules, loadRulesDir, mergeRules } from '../engine/plugins.js';
 import type { Rule } from '../engine/rule.js';
 import { lintPost, unreadableFinding } from '../engine/runner.js';
@@ -209,24 +210,48 @@ export interface LintedSource {
   post: Post | null;
 }
 
-/** One source (already read) -> its findings. */
-export function lintSource(file: string, source: SourceRead, resolved: ResolvedConfig, now: Date): LintedSource {
+/**
+ * One source (already read) -> its findings. With a `corpus` (see startCorpus), the parsed
+ * post is also handed to the corpus rules; their findings come from `corpus.finish()`.
+ */
+export function lintSource(file: string, source: SourceRead, resolved: ResolvedConfig, now: Date, corpus?: CorpusLinter | null): LintedSource {
   if (source.kind === 'unreadable') {
     const finding = unreadableFinding(file, source.message, resolved.settings);
     return { result: fileResult(file, finding ? [finding] : []), post: null };
   }
   const post = parsePost(source.text, { file, bytes: source.bytes });
-  const findings = lintPost({ file, post, input: { invalidUtf8Lines: source.invalidUtf8Lines } }, resolved.rules, resolved.settings, now);
+  const input = { invalidUtf8Lines: source.invalidUtf8Lines };
+  const findings = lintPost({ file, post, input }, resolved.rules, resolved.settings, now);
+  corpus?.collect(file, post, input);
   return { result: fileResult(file, findings), post };
 }
 
 /**
  * Reads and lints files one after the other (paths relative to cwd): one file in memory at
- * a time, through the io layer's sequential reader.
+ * a time, through the io layer's sequential reader. With a `corpus`, every parsed post is
+ * also collected by the corpus rules (call `corpus.finish()` after the last one).
  */
-export function* lintFiles(files: readonly string[], resolved: ResolvedConfig, now: Date, cwd: string): Generator<LintedSource> {
+export function* lintFiles(files: readonly string[], resolved: ResolvedConfig, now: Date, cwd: string, corpus?: CorpusLinter | null): Generator<LintedSource> {
   for (const { file, source } of readSources(files, { cwd, maxBytes: maxBytesOf(resolved) })) {
-    yield lintSource(file, source, resolved, now);
+    yield lintSource(file, source, resolved, now, corpus);
+  }
+}
+
+/**
+ * Ends the corpus phase and merges its findings into the results of their files (sorted,
+ * counts recomputed). Results are replaced in place; findings for a file with no result
+ * (the corpus only reports collected files) are dropped.
+ */
+export function mergeCorpusFindings(results: FileResult[], corpus: CorpusLinter | null): void {
+  if (!corpus) return;
+  const byFile = corpus.finish();
+  if (byFile.size === 0) return;
+  for (let index = 0; index < results.length; index++) {
+    const result = results[index]!;
+    const extra = byFile.get(result.file);
+    if (!extra) continue;
+    byFile.delete(result.file);
+    results[index] = fileResult(result.file, mergeFindings(result.findings, extra));
   }
 }
 

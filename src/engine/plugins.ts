@@ -4,6 +4,7 @@
  *   - `meta` and `check` (one rule, the module is the rule),
  *   - a default export that is a rule or an array of rules,
  *   - or `rules`, an array of rules.
+ * A rule may also have `corpus(context)`, the optional corpus phase (see rule.ts).
  * Each rule's shape is checked with zod; anything wrong is a `PluginError` naming the path
  * and the problem, which the CLI turns into exit code 2.
  */
@@ -41,6 +42,9 @@ export const PluginRuleShape = z.object({
     schema: OptionsSchema.optional(),
   }),
   check: z.custom<Rule['check']>(isFunction, { message: 'expected a function check(post, context)' }),
+  corpus: z
+    .custom<NonNullable<Rule['corpus']>>(isFunction, { message: 'expected a function corpus(context) returning { collect, finish }' })
+    .optional(),
 });
 
 /** Loadable rule module extensions, for `loadRulesDir`. */
@@ -116,7 +120,7 @@ async function loadRuleModule(path: string): Promise<Rule[]> {
 }
 
 function candidatesOf(namespace: Record<string, unknown>): unknown[] {
-  if ('meta' in namespace || 'check' in namespace) return [{ meta: namespace.meta, check: namespace.check }];
+  if ('meta' in namespace || 'check' in namespace) return [{ meta: namespace.meta, check: namespace.check, corpus: namespace.corpus }];
   const fallback = namespace.default ?? namespace.rules;
   if (Array.isArray(fallback)) return fallback;
   if (fallback !== undefined && fallback !== null) {
@@ -135,13 +139,13 @@ function validate(path: string, candidate: unknown, index: number | undefined): 
     const at = issue.path.length > 0 ? issue.path.join('.') : 'the export';
     throw new PluginError(path, `${where}${at}: ${issue.message}`);
   }
-  const { meta, check } = parsed.data;
+  const { meta, check, corpus } = parsed.data;
   const schema: z.ZodType = meta.schema ?? z.object({}).loose();
   const defaults = schema.safeParse({});
   if (!defaults.success) {
     throw new PluginError(path, `${where}meta.schema: parsing {} must give the default options (${defaults.error.issues[0]?.message ?? 'failed'})`);
   }
-  return {
+  const rule: Rule = {
     meta: {
       id: meta.id,
       description: meta.description,
@@ -152,4 +156,6 @@ function validate(path: string, candidate: unknown, index: number | undefined): 
     },
     check: check.bind(candidate) as Rule['check'],
   };
+  if (corpus) rule.corpus = corpus.bind(candidate) as NonNullable<Rule['corpus']>;
+  return rule;
 }

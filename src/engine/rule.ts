@@ -2,6 +2,12 @@
  * The rule interface. Built-in rules (rules/*.ts) and plugin rules are written against
  * exactly this: a `meta` describing the rule and a `check` over one parsed post that
  * reports through its context. Rules know nothing of files, the CLI or formatters.
+ *
+ * A rule that needs the whole corpus (corpus-duplicate-paragraph) also provides `corpus`:
+ * called once per lint run, it returns a `CorpusRun` whose `collect` sees every parsed post
+ * (after `check`, in lint order) and whose `finish`, after the last post, reports findings
+ * for any file. The run keeps only what `finish` needs (fingerprints, counts, a few
+ * locations), never the posts. See src/engine/corpus.ts.
  */
 import type { z } from 'zod';
 import type { Post } from '../model/post.js';
@@ -45,9 +51,42 @@ export interface RuleContext<Options> {
   report(descriptor: ReportDescriptor): void;
 }
 
+/** A corpus-phase finding: like ReportDescriptor, for any file collected in the run. */
+export interface CorpusReportDescriptor extends ReportDescriptor {
+  /** The file, exactly as `collect` was given it. Related locations are lines of this file. */
+  file: string;
+}
+
+/** What a rule's corpus phase is given once per run. */
+export interface CorpusContext<Options> {
+  options: Options;
+  now: Date;
+  /** Reports a finding for a file of the run; valid until (and during) `finish`. */
+  report(descriptor: CorpusReportDescriptor): void;
+}
+
+/** The post being collected: its file (as reported) and what the reader knew of it. */
+export interface CollectContext {
+  file: string;
+  input: InputFacts;
+}
+
+/** One lint run's state for a corpus rule. */
+export interface CorpusRun {
+  /** Called once per parsed post (unreadable files are not collected). Must not keep `post`. */
+  collect(post: Post, context: CollectContext): void;
+  /** Called once, after the last post; reports through the run's CorpusContext. */
+  finish(): void;
+}
+
 export interface Rule<Options = Record<string, unknown>> {
   meta: RuleMeta<Options>;
   check(post: Post, context: RuleContext<Options>): void;
+  /**
+   * Optional corpus phase. Called at the start of each run in which the rule is not `off`,
+   * with the rule's options; the returned run collects every post and reports in `finish`.
+   */
+  corpus?(context: CorpusContext<Options>): CorpusRun;
 }
 
 /** Lets a rule file declare its options type once and have `check` typed by it. */

@@ -83,7 +83,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-function toFinding(ruleId: string, severity: ReportedSeverity, file: string, descriptor: ReportDescriptor): Finding {
+/** A reported descriptor as a Finding (positions that are not positive integers are dropped). */
+export function toFinding(ruleId: string, severity: ReportedSeverity, file: string, descriptor: ReportDescriptor): Finding {
   const line = position(descriptor.line) ?? 1;
   const finding: Finding = { ruleId, severity, message: String(descriptor.message), file, line };
   const column = position(descriptor.column);

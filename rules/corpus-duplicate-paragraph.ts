@@ -1,0 +1,117 @@
+/**
+ * corpus-duplicate-paragraph: a paragraph (normalised exactly as duplicate-paragraph does)
+ * that occurs in at least `minPosts` posts of one lint run: template boilerplate.
+ *
+ * A corpus rule: `check` does nothing; `corpus` keeps, per distinct paragraph fingerprint
+ * (hash64 of the normalised text, i.e. `fingerprint(text)`), the number of posts it occurs in
+ * and a bounded list of where:
+ *   - a paragraph seen in one post so far: one number, its packed (file index, line);
+ *   - seen in two or more: { posts, locations (the first MAX_LOCATIONS posts), quote }, the
+ *     quote taken from the post that brings it to `minPosts` (so only reported paragraphs
+ *     keep any text).
+ * Memory is therefore proportional to the number of distinct paragraphs (plus one name per
+ * file), never to the corpus text. `finish` reports one finding per post for the first
+ * MAX_LOCATIONS posts of a reported paragraph (at its first line in that post); beyond that
+ * only the count is known, and each finding says how many posts were not listed.
+ */
+import { z } from 'zod';
+import { proseParagraphs } from '../src/engine/post-index.js';
+import { defineRule } from '../src/engine/rule.js';
+import { hash64 } from '../src/text/hash.js';
+import { quote } from '../src/text/normalise.js';
+
+/** Posts reported per paragraph; later posts are counted, not listed. */
+export const MAX_LOCATIONS = 100;
+
+// A location is one number: fileIndex * LINE_SPACE + line. 2^26 lines (a 64 MB file of empty
+// lines) and 2^27 files keep it an exact integer; a later line is reported as the last one.
+const LINE_SPACE = 2 ** 26;
+
+interface Repeated {
+  /** Distinct posts the paragraph occurs in. */
+  posts: number;
+  /** Packed locations in the first MAX_LOCATIONS of those posts, in lint order. */
+  locations: number[];
+  /** Set when posts reaches minPosts. */
+  quote: string | undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'corpus-duplicate-paragraph',
+    description: 'The same paragraph (after normalisation) in at least `minPosts` linted posts: template boilerplate.',
+    defaultSeverity: 'off',
+    tags: ['corpus'],
+    docs: 'docs/rules/corpus-duplicate-paragraph.md',
+    schema: z.strictObject({
+      /** The number of posts a paragraph must occur in to be reported. */
+      minPosts: z.int().min(2).default(10),
+    }),
+  },
+  check() {
+    // Nothing to see in one post: the work is in the corpus phase.
+  },
+  corpus(context) {
+    const { minPosts } = context.options;
+    const files: string[] = [];
+    const seen = new Map<string, number | Repeated>();
+    const inThisPost = new Set<string>();
+
+    return {
+      collect(post, { file }) {
+        const fileIndex = files.push(file) - 1;
+        inThisPost.clear();
+        for (const paragraph of proseParagraphs(post)) {
+          if (paragraph.key.length === 0) continue;
+          const print = hash64(paragraph.key);
+          // One count and one location per post: repeats inside a post are duplicate-paragraph's.
+          if (inThisPost.has(print)) continue;
+          inThisPost.add(print);
+          const here = fileIndex * LINE_SPACE + Math.min(paragraph.line, LINE_SPACE - 1);
+          const entry = seen.get(print);
+          if (entry === undefined) {
+            seen.set(print, here);
+            continue;
+          }
+          let repeated: Repeated;
+          if (typeof entry === 'number') {
+            repeated = { posts: 1, locations: [entry], quote: undefined };
+            seen.set(print, repeated);
+          } else {
+            repeated = entry;
+          }
+          repeated.posts++;
+          if (repeated.locations.length < MAX_LOCATIONS) repeated.locations.push(here);
+          if (repeated.posts === minPosts) repeated.quote = quote(paragraph.text, 50);
+        }
+        inThisPost.clear();
+      },
+
+      finish() {
+        for (const entry of seen.values()) {
+          if (typeof entry === 'number' || entry.posts < minPosts) continue;
+          const firstFile = files[Math.floor(entry.locations[0]! / LINE_SPACE)]!;
+          const firstLine = entry.locations[0]! % LINE_SPACE;
+          const unlisted = entry.posts - entry.locations.length;
+          const base =
+            `paragraph ${entry.quote ?? '""'} appears in ${entry.posts} posts (minPosts ${minPosts}): ` +
+            'template boilerplate; expected text unique to this post';
+          const tail = unlisted > 0 ? `; reported in the first ${entry.locations.length} posts only (and ${unlisted} more post${unlisted === 1 ? '' : 's'})` : '';
+          entry.locations.forEach((location, index) => {
+            const file = files[Math.floor(location / LINE_SPACE)]!;
+            const line = location % LINE_SPACE;
+            if (index === 0) {
+              context.report({ file, line, message: base + tail });
+            } else if (file === firstFile) {
+              context.report({ file, line, message: `${base}; first occurrence at line ${firstLine}${tail}`, related: [{ line: firstLine, message: 'first occurrence' }] });
+            } else {
+              context.report({ file, line, message: `${base}; first seen in ${firstFile} line ${firstLine}${tail}` });
+            }
+          });
+        }
+        seen.clear();
+        files.length = 0;
+      },
+    };
+  },
+});

@@ -1,0 +1,151 @@
+/**
+ * The corpus phase of a lint run. Rules with a `corpus` hook (and not set to `off`) start
+ * one `CorpusRun` each; every parsed post is handed to each run's `collect` right after
+ * `lintPost` checked it, and `finish()` (after the last post) gathers what the runs report,
+ * grouped by file, for the caller to merge into each file's findings.
+ *
+ * Failures are contained like `lintPost` contains a crashing `check`: a run that throws in
+ * `collect` becomes one error finding on that file and is dropped (no `finish`); a run that
+ * throws when started or in `finish` becomes one error finding on the first collected file.
+ */
+import type { Finding, ReportedSeverity } from '../model/finding.js';
+import type { Post } from '../model/post.js';
+import type { CorpusReportDescriptor, CorpusRun, InputFacts, Rule } from './rule.js';
+import { defaultSetting, lintPost, sortFindings, toFinding, type RuleSettings, type RunnerInput } from './runner.js';
+
+interface ActiveRun {
+  ruleId: string;
+  run: CorpusRun | null;
+  /** Set when the run could not be started; reported on the first collected file. */
+  startError: unknown;
+}
+
+export class CorpusLinter {
+  private readonly runs: ActiveRun[] = [];
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly collected = new Set<string>();
+  private firstFile: string | undefined;
+  private finished = false;
+
+  /** Starts the corpus phase of every rule that has one and is not off. */
+  constructor(rules: readonly Rule<any>[], settings: RuleSettings, now: Date) {
+    for (const rule of rules) {
+      if (typeof rule.corpus !== 'function') continue;
+      const setting = settings.get(rule.meta.id) ?? defaultSetting(rule);
+      if (setting.severity === 'off') continue;
+      const severity: ReportedSeverity = setting.severity;
+      const ruleId = rule.meta.id;
+      const active: ActiveRun = { ruleId, run: null, startError: undefined };
+      try {
+        const run = rule.corpus({
+          options: setting.options,
+          now,
+          report: (descriptor: CorpusReportDescriptor) => {
+            if (typeof descriptor?.file !== 'string') throw new TypeError('a corpus report needs the file it is about');
+            if (!this.collected.has(descriptor.file)) throw new TypeError(`a corpus report names ${JSON.stringify(descriptor.file)}, which was not collected`);
+            this.push(descriptor.file, toFinding(ruleId, severity, descriptor.file, descriptor));
+          },
+        });
+        if (typeof run?.collect !== 'function' || typeof run.finish !== 'function') {
+          throw new TypeError('corpus(context) must return { collect(post, context), finish() }');
+        }
+        active.run = run;
+      } catch (error) {
+        active.startError = error ?? new Error('failed');
+      }
+      this.runs.push(active);
+    }
+  }
+
+  /** True when at least one rule has a corpus phase in this run. */
+  get active(): boolean {
+    return this.runs.length > 0;
+  }
+
+  /** Hands one parsed post to every run (call it right after lintPost on the same post). */
+  collect(file: string, post: Post, input: InputFacts): void {
+    if (this.finished) throw new Error('CorpusLinter: collect after finish');
+    this.firstFile ??= file;
+    this.collected.add(file);
+    for (const active of this.runs) {
+      if (!active.run) continue;
+      try {
+        active.run.collect(post, { file, input });
+      } catch (error) {
+        active.run = null;
+        this.push(file, crashFinding(active.ruleId, file, 'in its corpus phase (collect)', error));
+      }
+    }
+  }
+
+  /**
+   * Ends the runs and returns their findings by file, each list sorted like lintPost's.
+   * Only files with findings appear.
+   */
+  finish(): Map<string, Finding[]> {
+    if (!this.finished) {
+      this.finished = true;
+      for (const active of this.runs) {
+        if (active.startError !== undefined) {
+          if (this.firstFile !== undefined) this.push(this.firstFile, crashFinding(active.ruleId, this.firstFile, 'when its corpus phase started', active.startError));
+          continue;
+        }
+        if (!active.run) continue;
+        try {
+          active.run.finish();
+        } catch (error) {
+          if (this.firstFile !== undefined) this.push(this.firstFile, crashFinding(active.ruleId, this.firstFile, 'in its corpus phase (finish)', error));
+        }
+        active.run = null;
+      }
+      for (const list of this.findings.values()) sortFindings(list);
+    }
+    return this.findings;
+  }
+
+  private push(file: string, finding: Finding): void {
+    const list = this.findings.get(file);
+    if (list) list.push(finding);
+    else this.findings.set(file, [finding]);
+  }
+}
+
+/** A CorpusLinter when some rule has a corpus phase that is not off, else null. */
+export function startCorpus(rules: readonly Rule<any>[], settings: RuleSettings, now: Date): CorpusLinter | null {
+  const linter = new CorpusLinter(rules, settings, now);
+  return linter.active ? linter : null;
+}
+
+/** `findings` plus `extra`, sorted (a new array when there is anything to add). */
+export function mergeFindings(findings: Finding[], extra: readonly Finding[] | undefined): Finding[] {
+  if (!extra || extra.length === 0) return findings;
+  return sortFindings([...findings, ...extra]);
+}
+
+/**
+ * Lints several posts as one run, corpus phase included: for library users and tests.
+ * (The CLI streams instead: it keeps only findings between posts.) Results are in input order.
+ */
+export function lintPosts(sources: Iterable<RunnerInput>, rules: readonly Rule<any>[], settings: RuleSettings, now: Date): Array<{ file: string; findings: Finding[] }> {
+  const corpus = startCorpus(rules, settings, now);
+  const results: Array<{ file: string; findings: Finding[] }> = [];
+  for (const source of sources) {
+    results.push({ file: source.file, findings: lintPost(source, rules, settings, now) });
+    corpus?.collect(source.file, source.post, source.input);
+  }
+  if (corpus) {
+    const byFile = corpus.finish();
+    for (const result of results) {
+      const extra = byFile.get(result.file);
+      if (!extra) continue;
+      result.findings = mergeFindings(result.findings, extra);
+      byFile.delete(result.file);
+    }
+  }
+  return results;
+}
+
+function crashFinding(ruleId: string, file: string, where: string, error: unknown): Finding {
+  const text = error instanceof Error ? error.message || error.name : String(error);
+  return { ruleId, severity: 'error', message: `rule ${ruleId} crashed ${where} and was skipped: ${text}`, file, line: 1 };
+}
