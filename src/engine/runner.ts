@@ -86,7 +86,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** A reported descriptor as a Finding (positions that are not positive integers are dropped). */
 export function toFinding(ruleId: string, severity: ReportedSeverity, file: string, descriptor: ReportDescriptor): Finding {
   const line = position(descriptor.line) ?? 1;
-  const finding: Finding = { ruleId, severity, message: String(descriptor.message), file, line };
+  // Findings outlive their post; a message built from slices of the post's text would keep
+  // the whole article alive (V8 strings are views), so it is copied flat.
+  const finding: Finding = { ruleId, severity, message: detach(String(descriptor.message)), file, line };
   const column = position(descriptor.column);
   if (column !== undefined) finding.column = column;
   const endLine = position(descriptor.endLine);
@@ -96,11 +98,16 @@ export function toFinding(ruleId: string, severity: ReportedSeverity, file: stri
   if (descriptor.related && descriptor.related.length > 0) {
     finding.related = descriptor.related.map((related) => {
       const location: { line: number; message?: string } = { line: position(related.line) ?? 1 };
-      if (related.message !== undefined) location.message = related.message;
+      if (related.message !== undefined) location.message = detach(related.message);
       return location;
     });
   }
   return finding;
+}
+
+/** A flat copy of `text` that holds no reference to the strings it was built from. */
+function detach(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 /** A 1-based position, or undefined for anything that is not a positive integer. */
