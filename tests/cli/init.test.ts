@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { builtinRules } from '../../rules/index.js';
 import { configJsonSchema } from '../../src/config/schema.js';
 import { makeTree, runAnp } from './helpers.js';

@@ -1,22 +1,11 @@
 /** `anp stats` as a child process, on the five samples. */
 import { describe, expect, it } from 'vitest';
 import { makeTree, runAnp } from './helpers.js';
+import type { CorpusStats } from '../../src/cli/stats.js';
 
 const env = { FORCE_COLOR: undefined, NO_COLOR: undefined, SOURCE_DATE_EPOCH: undefined };
 
-interface Stats {
-  now: string;
-  files: number;
-  posts: number;
-  unreadable: number;
-  withMeta: number;
-  metaCompleteness: number | null;
-  staleAfterDays: number;
-  stale: number;
-  byDifficulty: Record<string, number>;
-  findings: { total: number; errors: number; warnings: number; byRule: Array<{ ruleId: string; errors: number; warnings: number }> };
-  repeatedParagraphs: Array<{ hash: string; posts: number; first: { file: string; line: number }; text: string }>;
-}
+type Stats = CorpusStats;
 
 describe.concurrent('anp stats', () => {
   it('--json: the corpus of the five samples', async () => {

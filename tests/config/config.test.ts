@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { builtinRules } from '../../rules/index.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../../src/config/load.js';
 import { parseRuleOverride, printableConfig, resolveConfig } from '../../src/config/resolve.js';
 import { configJsonSchema, formatPath } from '../../src/config/schema.js';
-import { levenshtein, nearest } from '../../src/config/suggest.js';
+import { nearest } from '../../src/config/suggest.js';
 import { defineRule, type Rule } from '../../src/engine/rule.js';
 
 /** Two fake rules, so these tests do not depend on the built-in catalog. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { formatters, FORMAT_NAMES } from '../../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../../src/formatters/github.js';
