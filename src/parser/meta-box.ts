@@ -21,7 +21,6 @@ interface OpenField {
   duplicate: boolean;
 }
 
-const LONGEST_LABEL = LABELS_LONGEST_FIRST[0]!.label.length;
 
 export class MetaBoxReader {
   private readonly fields = new Map<MetaKey, RawField>();
@@ -96,36 +95,51 @@ interface LabelMatch {
   value: string;
 }
 
+/** Known labels by their first letter, longest first within each letter. */
+const LABELS_BY_FIRST_LETTER = new Map<number, FieldSpec[]>();
+for (const spec of LABELS_LONGEST_FIRST) {
+  const first = spec.label.charCodeAt(0);
+  const list = LABELS_BY_FIRST_LETTER.get(first) ?? [];
+  list.push(spec);
+  LABELS_BY_FIRST_LETTER.set(first, list);
+}
+
 /**
- * Matches a known label at the start of `text`. Folds case and runs of whitespace (tabs,
- * NBSP) while keeping, for each folded character, its index in the original line, so the
- * value can be cut from the original text unchanged.
+ * Matches a known label at the start of `text`, longest first, folding ASCII case and
+ * letting one space of the label match any run of spaces, tabs or NBSPs. The value is cut
+ * from the original text unchanged. Compares character codes in place: no allocation.
  */
 function matchLabel(text: string): LabelMatch | null {
-  let folded = '';
-  const origin: number[] = [];
-  let lastWasSpace = false;
-  for (let i = 0; i < text.length && folded.length <= LONGEST_LABEL; i++) {
-    const ch = text.charAt(i);
-    const space = ch === ' ' || ch === '\t' || ch === '\u00a0';
-    if (space) {
-      if (!lastWasSpace) {
-        folded += ' ';
-        origin.push(i);
-      }
-      lastWasSpace = true;
-      continue;
-    }
-    lastWasSpace = false;
-    folded += ch.toLowerCase();
-    origin.push(i);
-  }
-  for (const spec of LABELS_LONGEST_FIRST) {
-    if (!folded.startsWith(spec.label)) continue;
-    const end = origin[spec.label.length - 1]! + 1;
-    return { spec, written: text.slice(0, end), value: skipSeparator(text.slice(end)) };
+  const candidates = LABELS_BY_FIRST_LETTER.get(text.charCodeAt(0) | 0x20);
+  if (!candidates) return null;
+  for (const spec of candidates) {
+    const end = labelEnd(text, spec.label);
+    if (end !== -1) return { spec, written: text.slice(0, end), value: skipSeparator(text.slice(end)) };
   }
   return null;
+}
+
+/** Where `label` (lower case letters and single spaces) ends in `text`, or -1. */
+function labelEnd(text: string, label: string): number {
+  let at = 0;
+  for (let l = 0; l < label.length; l++) {
+    const want = label.charCodeAt(l);
+    if (want === 32) {
+      const start = at;
+      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+      if (at === start) return -1;
+      continue;
+    }
+    const got = text.charCodeAt(at);
+    // Labels hold only lower-case ASCII letters, so `| 0x20` folds exactly the upper case.
+    if (got !== want && (got | 0x20) !== want) return -1;
+    at++;
+  }
+  return at;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
 }
 
 /** `: 13`, ` - advanced`, ` = x`, `13` -> the value without the separator. */
