@@ -70,9 +70,27 @@ function isIdentChar(code: number): boolean {
   return isLetter(code) || isDigit(code) || code === 95;
 }
 
-/** A cheap pre-check for `image source:` in any case: plain substring scans, no regex. */
+/**
+ * A cheap pre-check for `image source:` in any case. Colons are rare in prose, so it looks
+ * backwards from the last few colons (a host may itself hold one: `https://…`) for the word
+ * `source` right before it, instead of scanning every line for a common letter.
+ */
 export function mayNameImageSource(text: string): boolean {
-  return text.includes('ource:') || text.includes('OURCE:');
+  let colon = text.lastIndexOf(':');
+  for (let tries = 0; colon >= 6 && tries < 4; tries++) {
+    if (endsWithSource(text, colon)) return true;
+    colon = text.lastIndexOf(':', colon - 1);
+  }
+  return false;
+}
+
+const SOURCE = 'source';
+
+function endsWithSource(text: string, end: number): boolean {
+  for (let i = 0; i < SOURCE.length; i++) {
+    if ((text.charCodeAt(end - SOURCE.length + i) | 0x20) !== SOURCE.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** `… visual reference 1. image source: unsplash` -> { caption, source }, else null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulletText, headingText, isProse, looksLikeCode, isYamlKeyLine, isTableResidue, isMetaMarker } from '../../src/parser/classify.js';
+import { bulletText, headingText, isProse, looksLikeCode, isYamlKeyLine, isTableResidue, isMetaMarker, mayNameImageSource } from '../../src/parser/classify.js';
 import { detectLanguage, languageFromFence } from '../../src/parser/code-language.js';
 import { readDate } from '../../src/meta/dates.js';
 import { splitLines } from '../../src/parser/lines.js';
@@ -52,6 +52,18 @@ describe('line recognisers', () => {
     ['return;', true],
   ])('looksLikeCode(%j) = %j', (text, expected) => {
     expect(looksLikeCode(text)).toBe(expected);
+  });
+
+  it.each([
+    ['x visual reference 1. image source: unsplash', true],
+    ['x visual reference 1. Image Source: https://example.com:8080/a.png', true],
+    ['X. IMAGE SOURCE: placehold.co', true],
+    ['the source: a paragraph quoting where a claim came from', true],
+    ['monitoring should answer simple questions quickly: is the service up', false],
+    ['no colon at all in this line', false],
+    [':', false],
+  ])('mayNameImageSource(%j) = %j', (text, expected) => {
+    expect(mayNameImageSource(text)).toBe(expected);
   });
 
   it('tells prose, YAML keys, residue and the meta marker apart', () => {
