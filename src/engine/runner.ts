@@ -7,6 +7,7 @@
 import type { Finding, ReportedSeverity, Severity } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { forgetPostIndex } from './post-index.js';
+import { detach } from '../text/detach.js';
 import type { InputFacts, ReportDescriptor, Rule, RuleContext } from './rule.js';
 
 export interface RuleSetting { severity: Severity; options: unknown }
@@ -86,8 +87,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** A reported descriptor as a Finding (positions that are not positive integers are dropped). */
 export function toFinding(ruleId: string, severity: ReportedSeverity, file: string, descriptor: ReportDescriptor): Finding {
   const line = position(descriptor.line) ?? 1;
-  // Findings outlive their post; a message built from slices of the post's text would keep
-  // the whole article alive (V8 strings are views), so it is copied flat.
+  // Findings outlive their post: the message is detached from the post's text.
   const finding: Finding = { ruleId, severity, message: detach(String(descriptor.message)), file, line };
   const column = position(descriptor.column);
   if (column !== undefined) finding.column = column;
@@ -103,11 +103,6 @@ export function toFinding(ruleId: string, severity: ReportedSeverity, file: stri
     });
   }
   return finding;
-}
-
-/** A flat copy of `text` that holds no reference to the strings it was built from. */
-function detach(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 /** A 1-based position, or undefined for anything that is not a positive integer. */

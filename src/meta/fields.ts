@@ -5,6 +5,7 @@
  * `meta-invalid` rule (what a value should have been).
  */
 import { z } from 'zod';
+import { detach } from '../text/detach.js';
 
 /** How a field is written in the box, which decides how the parser gathers its raw value. */
 export type FieldShape =
@@ -129,8 +130,8 @@ export function camelKey(words: string): string {
   if (cached !== undefined) return cached;
   const key = toCamel(words);
   // Bounded: a corpus of odd spellings must not grow memory without limit.
-  // Copied keys: a substring would keep the whole article it was cut from alive.
-  if (camelCache.size < 10_000) camelCache.set((' ' + words).slice(1), (' ' + key).slice(1));
+  // Detached: a key cut from an article would keep the whole article alive.
+  if (camelCache.size < 10_000) camelCache.set(detach(words), detach(key));
   return key;
 }
 

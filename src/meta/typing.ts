@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { camelKey, strictFieldSchemas, type FieldSpec } from './fields.js';
+import { detach } from '../text/detach.js';
 import { readDate } from './dates.js';
 import type { MetaValue } from '../model/post.js';
 
@@ -65,16 +66,9 @@ export function typeScalar(schema: z.ZodType, raw: string): string | number | bo
   const text = raw.trim();
   const candidate = coerce(schemaKind(schema), text);
   const value = candidate !== undefined && schema.safeParse(candidate).success ? candidate : text;
-  if (memo.size < MEMO_LIMIT) memo.set(detached(raw), typeof value === 'string' ? detached(value) : value);
+  // Cached strings are detached: a key cut from an article would pin the whole article.
+  if (memo.size < MEMO_LIMIT) memo.set(detach(raw), typeof value === 'string' ? detach(value) : value);
   return value;
-}
-
-/**
- * A copy of `text` that does not keep the file it was cut from alive: V8 represents a
- * substring as a view into its parent, so a cached key would otherwise pin a whole article.
- */
-export function detached(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 type ScalarKind = 'integer' | 'boolean' | 'enum' | 'date' | 'string';

@@ -3,3 +3,4 @@ export * from './hash.js';
 export * from './shingles.js';
 export * from './sentences.js';
 export * from './levenshtein.js';
+export * from './detach.js';
