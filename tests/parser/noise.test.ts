@@ -8,6 +8,7 @@ import { parsePost } from '../../src/parser/index.js';
 import { decodeBytes } from '../../src/io/read.js';
 import { splitLines } from '../../src/parser/lines.js';
 import { unaccountedLines } from './accounting.js';
+import { postValidator } from './schema-validator.js';
 import type { Post } from '../../src/model/post.js';
 
 const root = 'fixtures/noise';
@@ -40,6 +41,8 @@ describe.each(cases)('noise case %s', (name) => {
     const post = parsePost(read.text, { file: path, bytes: read.bytes });
     expect(JSON.parse(JSON.stringify(post))).toEqual(expected.post);
     expect(unaccountedLines(post, splitLines(read.text))).toEqual([]);
+    const validate = postValidator();
+    expect(validate(JSON.parse(JSON.stringify(post))), JSON.stringify(validate.errors)).toBe(true);
   });
 });
 

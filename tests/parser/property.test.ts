@@ -5,22 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { parsePost } from '../../src/parser/index.js';
 import { splitLines } from '../../src/parser/lines.js';
-import { Post, postJsonSchema } from '../../src/model/post.js';
+import { Post } from '../../src/model/post.js';
 import { unaccountedLines } from './accounting.js';
+import { postValidator } from './schema-validator.js';
 import { corpusArticle } from '../../bench/generate.js';
 import { decodeBytes } from '../../src/io/read.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
-
-/** A strict validator of the published post schema, formats (date, uri) included. */
-function postValidator() {
-  return addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true })).compile(postJsonSchema());
-}
 
 /** Lines that exercise every classifier and the transitions between them. */
 const interestingLines = [
