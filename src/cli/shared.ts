@@ -3,6 +3,7 @@
  * config + plugins -> resolved settings step, and the per-file lint loop (bounded memory:
  * one post at a time, only findings are kept).
  */
+import { isoDateToDay } from '../meta/dates.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,12 +124,8 @@ function ttyLevel(env: NodeJS.ProcessEnv): ColorLevel {
 
 /** `YYYY-MM-DD` as UTC midnight, or null when it is not a real calendar date. */
 export function parseIsoDate(text: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date;
+  const day = isoDateToDay(text);
+  return day === undefined ? null : new Date(day * 86_400_000);
 }
 
 /** "Now" for freshness rules: --now, else SOURCE_DATE_EPOCH, else the clock; always UTC midnight. */

@@ -3,6 +3,7 @@
  * the parser could not type (which `meta-invalid` reports); these helpers return the typed
  * value or undefined, so consistency rules simply skip what they cannot trust.
  */
+import { dayToIsoDate, isoDateToDay } from '../meta/dates.js';
 import type { MetaKey } from '../meta/fields.js';
 import type { Post } from '../model/post.js';
 
@@ -57,18 +58,9 @@ export function subString(post: Post, key: MetaKey, sub: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days since the epoch (UTC) of a real ISO calendar date, else undefined. */
 export function isoDay(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = ISO_DATE.exec(value);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const date = new Date(time);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return Math.round(time / 86_400_000);
+  return typeof value === 'string' ? isoDateToDay(value) : undefined;
 }
 
 /** The UTC calendar day of `now`, as days since the epoch. */
@@ -77,11 +69,6 @@ export function dayOf(now: Date): number {
 }
 
 /** `2026-11-23` for a day number. */
-export function isoOfDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
+export const isoOfDay = dayToIsoDate;
 
-/** `1 item`, `3 items`. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
+export { plural } from '../text/plural.js';

@@ -37,9 +37,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../text/plural.js';
 
 export function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
   let errors = 0;

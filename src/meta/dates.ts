@@ -64,3 +64,22 @@ export function readDate(raw: string): DateReading {
   }
   return INVALID;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Strict `YYYY-MM-DD` (the export's and `--now`'s form) as days since 1970-01-01 UTC, or
+ * undefined when it is not that form or not a real calendar date.
+ */
+export function isoDateToDay(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isCalendarDate(year, month, day)) return undefined;
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** `2026-11-23` for a day number (days since 1970-01-01 UTC). */
+export function dayToIsoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

@@ -4,3 +4,4 @@ export * from './shingles.js';
 export * from './sentences.js';
 export * from './levenshtein.js';
 export * from './detach.js';
+export * from './plural.js';
