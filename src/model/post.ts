@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { FIELD_SPECS, strictFieldSchemas, type MetaKey } from '../meta/fields.js';
 
-export const SCHEMA_VERSION = 1 as const;
+/** 2: list items may hold `blocks` (paragraphs, nested lists and code indented under them). */
+export const SCHEMA_VERSION = 2 as const;
 
 const line = z.int().min(1);
 
@@ -29,14 +30,28 @@ export const CodeBlock = z.object({
   line,
   endLine: line,
 });
-export const ListItem = z.object({ text: z.string(), line });
+/** A checklist entry: an item's own text and line. */
+export const ChecklistItem = z.object({ text: z.string(), line });
+/**
+ * A list item; `blocks` holds what is indented under it (further paragraphs, nested lists,
+ * code), and is absent when there is none. The getters make the schema recursive.
+ */
+export const ListItem = z.object({
+  text: z.string(),
+  line,
+  get blocks() {
+    return z.array(Block).optional();
+  },
+});
 export const ListBlock = z.object({
   type: z.literal('list'),
-  items: z.array(ListItem),
+  get items() {
+    return z.array(ListItem);
+  },
   line,
   endLine: line,
 });
-export const Block = z.discriminatedUnion('type', [ParagraphBlock, ImageBlock, CodeBlock, ListBlock]);
+export const Block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion('type', [ParagraphBlock, ImageBlock, CodeBlock, ListBlock])) as z.ZodType<Block>;
 
 export const Section = z.object({
   heading: z.string().nullable(),
@@ -105,7 +120,7 @@ export const Post = z
     codeBlocks: z.array(
       z.object({ lang: z.string().nullable(), text: z.string(), line, endLine: line, section: z.string().nullable() }),
     ),
-    checklist: z.array(ListItem),
+    checklist: z.array(ChecklistItem),
     images: z.array(z.object({ caption: z.string(), source: z.string().nullable(), line })),
     meta: Meta.nullable(),
     residue: z.array(Residue),
@@ -116,10 +131,24 @@ export const Post = z
 export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 export type ImageBlock = z.infer<typeof ImageBlock>;
 export type CodeBlock = z.infer<typeof CodeBlock>;
-export type ListBlock = z.infer<typeof ListBlock>;
-export type ListItem = z.infer<typeof ListItem>;
-export type Block = z.infer<typeof Block>;
-export type Section = z.infer<typeof Section>;
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+export interface ListItem {
+  text: string;
+  line: number;
+  blocks?: Block[];
+}
+export interface ListBlock {
+  type: 'list';
+  items: ListItem[];
+  line: number;
+  endLine: number;
+}
+export type Block = ParagraphBlock | ImageBlock | CodeBlock | ListBlock;
+export interface Section {
+  heading: string | null;
+  line: number;
+  blocks: Block[];
+}
 export type MetaExtra = z.infer<typeof MetaExtra>;
 export type Residue = z.infer<typeof Residue>;
 export type Stats = z.infer<typeof Stats>;
@@ -146,7 +175,7 @@ export interface Post {
   title: string | null;
   sections: Section[];
   codeBlocks: Array<{ lang: string | null; text: string; line: number; endLine: number; section: string | null }>;
-  checklist: ListItem[];
+  checklist: ChecklistItem[];
   images: Array<{ caption: string; source: string | null; line: number }>;
   meta: Meta | null;
   residue: Residue[];

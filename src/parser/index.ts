@@ -1,29 +1,20 @@
 /**
- * Text -> Post in one linear pass over the lines. Each line is classified with its
- * neighbours as context (an open code block, an open list, the next line for figure
- * captions) and appended to the post being assembled. The parser never throws on any input
- * and never drops a non-blank line: what it cannot place is kept as residue.
+ * Text -> Post, in passes that are each linear in the lines:
+ *
+ *   split lines -> layout (fences, title, figures, meta box, residue: lines marked by their
+ *   form) -> classify the body lines (features, scores, Viterbi) -> assemble the Post.
+ *
+ * The parser never throws on any input and never drops a non-blank line: what it cannot
+ * place is kept as residue.
  */
 import { SCHEMA_VERSION, type Post } from '../model/post.js';
-import { splitLines, isBlank, isIndented } from './lines.js';
-import {
-  bulletText,
-  continuesCode,
-  fenceInfo,
-  figureSource,
-  headingText,
-  isMetaMarker,
-  isProse,
-  isTableResidue,
-  isTrailer,
-  isYamlKeyLine,
-  looksLikeCode,
-  mayNameImageSource,
-  measureLine,
-  wordsOf,
-} from './classify.js';
+import { splitLines } from './lines.js';
+import { bulletText, figureSource } from './classify.js';
 import { languageFromFence } from './code-language.js';
-import { PostAssembler } from './assemble.js';
+import { PostAssembler, bulletIndents } from './assemble.js';
+import { scanLayout, Role } from './layout.js';
+import { classifyBody, Label } from './classifier.js';
+import { indentWidth } from './features.js';
 
 export interface ParseOptions {
   /** The path as discovered; copied into `post.file`. */
@@ -32,118 +23,63 @@ export interface ParseOptions {
   bytes?: number;
 }
 
-type Phase = 'start' | 'body' | 'meta' | 'trailer';
-
 export function parsePost(text: string, options: ParseOptions): Post {
   const lines = splitLines(text);
+  const layout = scanLayout(lines);
+  const labels = classifyBody(lines, layout.body, layout.bodyCount);
   const post = new PostAssembler();
-  let phase: Phase = 'start';
-  let sourceScanIndex = -1;
-  let sourceScanResult = false;
+  let body = 0;
 
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!;
     const line = index + 1;
-
-    if (post.inFence()) {
-      const trimmed = raw.trim();
-      if (post.isFenceClose(trimmed)) {
+    switch (layout.roles[index] as Role) {
+      case Role.Blank:
+        if (post.inFence()) post.addFenceLine('', line);
+        else post.blankLine();
+        break;
+      case Role.Title:
+        post.title(headingWords(raw.trim()), line);
+        break;
+      case Role.FenceOpen:
+        post.openFence(languageFromFence(layout.fences.get(index) ?? ''), line);
+        break;
+      case Role.FenceLine:
+        post.addFenceLine(raw, line);
+        break;
+      case Role.FenceClose:
         post.closeFence(line);
-        continue;
-      }
-      // An unclosed fence must not swallow the meta box: the marker ends it.
-      if (!isMetaMarker(trimmed)) {
-        post.addFenceLine(raw);
-        continue;
-      }
-      post.closeFence(line - 1);
-    }
-
-    const trimmed = raw.trim();
-    if (trimmed.length === 0) {
-      post.blankLine();
-      continue;
-    }
-
-    if (isMetaMarker(trimmed)) {
-      post.openMeta(trimmed, line);
-      phase = 'meta';
-      continue;
-    }
-    if (phase === 'meta') {
-      if (isTrailer(trimmed)) {
-        post.residue(trimmed, line);
-        phase = 'trailer';
-      } else {
-        post.metaLine(trimmed, line, bulletText(trimmed));
-      }
-      continue;
-    }
-    if (phase === 'trailer' || isTableResidue(trimmed)) {
-      post.residue(trimmed, line);
-      continue;
-    }
-    if (isTrailer(trimmed)) {
-      post.residue(trimmed, line);
-      phase = 'trailer';
-      continue;
-    }
-
-    const fence = fenceInfo(trimmed);
-    if (fence !== null) {
-      post.openFence(trimmed.slice(0, 3), languageFromFence(fence), line);
-      phase = 'body';
-      continue;
-    }
-    if (phase === 'start') {
-      post.title(stripMarkdownHeading(trimmed), line);
-      phase = 'body';
-      continue;
-    }
-
-    // Figures: a caption line followed by `<caption>. image source: <host>`. The look-ahead's
-    // scan of the next line is remembered, so each line is scanned for a source once.
-    const namesSource = sourceScanIndex === index ? sourceScanResult : mayNameImageSource(trimmed);
-    const next = lines[index + 1];
-    if (next !== undefined && next.length > trimmed.length) {
-      sourceScanIndex = index + 1;
-      sourceScanResult = mayNameImageSource(next);
-    }
-    if (next !== undefined && sourceScanIndex === index + 1 && sourceScanResult) {
-      const figure = figureSource(next.trim());
-      if (figure && figure.caption.toLowerCase() === trimmed.toLowerCase()) {
-        post.image(trimmed, figure.source, line, line + 1);
+        break;
+      case Role.ImageCaption: {
+        const figure = figureSource(lines[index + 1]!.trim())!;
+        post.image(raw.trim(), figure.source, line, line + 1);
         index++;
-        continue;
+        break;
       }
-    }
-    const lone = namesSource ? figureSource(trimmed) : null;
-    if (lone) {
-      post.image(lone.caption, lone.source, line, line);
-      continue;
-    }
-
-    const item = bulletText(trimmed);
-    // `- key: value` right after code is YAML, not a checklist.
-    if (item !== null && !(post.inCode() && !post.hasPendingBlank() && isYamlKeyLine(trimmed))) {
-      post.listItem(item, line);
-      continue;
-    }
-
-    const measure = measureLine(trimmed);
-    if (post.inCode()) {
-      if (isIndented(raw) || continuesCode(trimmed) || isYamlKeyLine(trimmed) || looksLikeCode(trimmed, measure)) {
-        post.codeLine(raw, line);
-        continue;
+      case Role.ImageLone: {
+        const figure = figureSource(raw.trim())!;
+        post.image(figure.caption, figure.source, line, line);
+        break;
       }
-    } else if (looksLikeCode(trimmed, measure) || (isYamlKeyLine(trimmed) && startsYaml(lines, index))) {
-      post.codeLine(raw, line);
-      continue;
+      case Role.MetaMarker:
+        // An unclosed fence ends at the line before the box.
+        if (post.inFence()) post.closeFence(line - 1);
+        post.openMeta(raw.trim(), line);
+        break;
+      case Role.Meta: {
+        const trimmed = raw.trim();
+        post.metaLine(trimmed, line, bulletText(trimmed));
+        break;
+      }
+      case Role.Residue:
+        post.residue(raw.trim(), line);
+        break;
+      case Role.Body:
+        addBodyLine(post, raw, line, labels[body++] as Label);
+        break;
+      default:
+        break;
     }
-
-    const heading = isProse(trimmed, measure) ? null : headingText(trimmed);
-    if (heading !== null) post.heading(heading, line);
-    else post.paragraph(trimmed, line, wordsOf(measure));
   }
 
   return post.finish({
@@ -154,22 +90,40 @@ export function parsePost(text: string, options: ParseOptions): Post {
   });
 }
 
-/** `# Title` (a page scraped from markdown) -> `Title`. */
-function stripMarkdownHeading(text: string): string {
-  if (text.charCodeAt(0) !== 35) return text;
-  return headingText(text) ?? text;
+function addBodyLine(post: PostAssembler, raw: string, line: number, label: Label): void {
+  const trimmed = raw.trim();
+  switch (label) {
+    case Label.Heading:
+      post.heading(headingWords(trimmed), line);
+      return;
+    case Label.Code:
+      post.codeLine(raw, line, indentWidth(raw));
+      return;
+    case Label.Item: {
+      const bullet = bulletIndents(raw, trimmed);
+      if (bullet) {
+        post.listItem(trimmed.slice(bullet.textStart).trim(), line, bullet.marker, bullet.content);
+        return;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  post.paragraph(trimmed, line, indentWidth(raw));
 }
 
 /**
- * A `key:` line starts YAML only when the next non-blank line continues it (indented, or
- * another key), so a heading such as `Checklist:` followed by bullets stays a heading.
+ * The words of a heading or title: a markdown `#` prefix (a page scraped from markdown) and
+ * a trailing colon (`Why This Matters:`) are not part of it.
  */
-function startsYaml(lines: readonly string[], index: number): boolean {
-  for (let i = index + 1; i < lines.length; i++) {
-    const next = lines[i]!;
-    if (isBlank(next)) continue;
-    const trimmed = next.trim();
-    return isYamlKeyLine(trimmed);
+export function headingWords(text: string): string {
+  let heading = text;
+  if (heading.charCodeAt(0) === 35 /* # */) {
+    let i = 0;
+    while (heading.charCodeAt(i) === 35) i++;
+    if (i <= 6 && heading.charCodeAt(i) === 32) heading = heading.slice(i + 1).trim();
   }
-  return false;
+  if (heading.length > 1 && heading.endsWith(':') && !heading.endsWith('::')) heading = heading.slice(0, -1).trimEnd();
+  return heading.length > 0 ? heading : text;
 }

@@ -1,0 +1,256 @@
+/**
+ * Labels every body line as a heading, a paragraph, code or a list item.
+ *
+ * 1. Evidence: each line gets its local features (features.ts) and a copy of its
+ *    neighbours' (the previous and the next body line, kept apart by whether a blank line
+ *    separates them), plus context: blank lines around it, indentation against its
+ *    neighbours and against an open list item, the size of the run of lines it sits in.
+ * 2. Scores: a linear model (multinomial logistic regression, weights fitted by
+ *    tools/fit-classifier.ts on labelled real articles and generated ones) turns the
+ *    features into a log-probability per label.
+ * 3. Sequence: a Viterbi decoder over the four labels picks the best path, adding the
+ *    log-probability of each label change (fitted counts, by whether a blank line lies
+ *    between), so a line that is neutral alone (`}`, `end`, a comment, `case x:`) takes the
+ *    label of the block around it.
+ *
+ * Cost: one scan of each line's characters, then a few hundred additions per line; memory
+ * is a handful of typed arrays sized by the line count. docs/classifier.md has the design.
+ */
+import { LOCAL_FEATURES, SHARED_FEATURES, bulletAt, indentWidth, localFeatures, Bullet } from './features.js';
+import { MODEL } from './model-weights.js';
+
+export const enum Label { Heading, Paragraph, Code, Item }
+export const LABELS = ['heading', 'paragraph', 'code', 'item'] as const;
+export const LABEL_COUNT = 4;
+
+const PREV_ADJACENT = LOCAL_FEATURES;
+const PREV_SEPARATE = LOCAL_FEATURES + SHARED_FEATURES;
+const NEXT_ADJACENT = LOCAL_FEATURES + 2 * SHARED_FEATURES;
+const NEXT_SEPARATE = LOCAL_FEATURES + 3 * SHARED_FEATURES;
+const CONTEXT = LOCAL_FEATURES + 4 * SHARED_FEATURES;
+
+export const CONTEXT_NAMES = [
+  'gap-before:none', 'gap-before:0', 'gap-before:1', 'gap-before:2+',
+  'gap-after:none', 'gap-after:0', 'gap-after:1', 'gap-after:2+',
+  'indent-vs-prev:none', 'indent-vs-prev:same', 'indent-vs-prev:deeper', 'indent-vs-prev:shallower',
+  'indent-vs-next:none', 'indent-vs-next:same', 'indent-vs-next:deeper', 'indent-vs-next:shallower',
+  'run:1', 'run:2', 'run:3-5', 'run:6+', 'run-position:first', 'run-position:middle', 'run-position:last',
+  'under-item', 'under-item-deeper', 'after-item', 'sibling-bullet', 'nested-bullet', 'first-body-line',
+  'prev2-adjacent-run', 'next-is-bullet-same-kind', 'prev-is-bullet-same-kind', 'lone-bullet',
+] as const;
+const CTX = (name: (typeof CONTEXT_NAMES)[number]) => CONTEXT + CONTEXT_NAMES.indexOf(name);
+
+/** Total number of feature ids, and so the number of weight rows. */
+export const FEATURE_COUNT = CONTEXT + CONTEXT_NAMES.length;
+
+/** The features of every body line: ids of line i are ids[offsets[i] .. offsets[i+1]). */
+export interface BodyFeatures {
+  ids: Int32Array;
+  offsets: Int32Array;
+  /** Blank-line gap before each body line: -1 at the start or after a non-body line. */
+  gapBefore: Int32Array;
+  indents: Int32Array;
+}
+
+const MAX_LOCAL_PER_LINE = 160;
+
+/**
+ * Features of the body lines `body[0..count)` of `lines`. `roles` tells which lines are
+ * body lines (so a figure or fence between two body lines separates them).
+ */
+export function bodyFeatures(lines: readonly string[], body: Int32Array, count: number): BodyFeatures {
+  // Local features first, for every line: the neighbours' copies read them.
+  const local = new Int32Array(Math.max(1, count * 48));
+  const localOffsets = new Int32Array(count + 1);
+  let localBuffer = local;
+  const scratch = new Int32Array(MAX_LOCAL_PER_LINE);
+  const indents = new Int32Array(count);
+  const tabs = new Uint8Array(count);
+  const bullets = new Int8Array(count);
+  const gapBefore = new Int32Array(count);
+  let used = 0;
+  for (let i = 0; i < count; i++) {
+    const index = body[i]!;
+    const raw = lines[index]!;
+    const trimmed = raw.trim();
+    const indent = indentWidth(raw);
+    indents[i] = indent;
+    tabs[i] = raw.charCodeAt(0) === 9 ? 1 : 0;
+    bullets[i] = bulletAt(trimmed).kind;
+    const end = localFeatures(trimmed, indent, tabs[i] === 1, scratch, 0);
+    if (used + end > localBuffer.length) {
+      const grown = new Int32Array(Math.max(localBuffer.length * 2, used + end));
+      grown.set(localBuffer.subarray(0, used));
+      localBuffer = grown;
+    }
+    localBuffer.set(scratch.subarray(0, end), used);
+    used += end;
+    localOffsets[i + 1] = used;
+    if (i === 0) gapBefore[i] = -1;
+    else {
+      const previous = body[i - 1]!;
+      let gap = 0;
+      let separated = false;
+      for (let j = previous + 1; j < index; j++) {
+        if (lines[j]!.trim().length === 0) gap++;
+        else separated = true;
+      }
+      gapBefore[i] = separated ? -1 : gap;
+    }
+  }
+
+  // Runs of adjacent lines (no blank line between): their size and each line's place.
+  const runStart = new Int32Array(count);
+  const runEnd = new Int32Array(count);
+  for (let i = 0; i < count; i++) runStart[i] = i > 0 && gapBefore[i] === 0 ? runStart[i - 1]! : i;
+  for (let i = count - 1; i >= 0; i--) runEnd[i] = i + 1 < count && gapBefore[i + 1] === 0 ? runEnd[i + 1]! : i;
+
+  const ids = new Int32Array(Math.max(1, used * 3 + count * 12));
+  const offsets = new Int32Array(count + 1);
+  let n = 0;
+  let itemIndent = -1; // marker indent of the open list item, -1 when none
+  let itemContent = -1; // its content indent
+  let itemKind = -1;
+  for (let i = 0; i < count; i++) {
+    const from = localOffsets[i]!;
+    const to = localOffsets[i + 1]!;
+    for (let k = from; k < to; k++) ids[n++] = localBuffer[k]!;
+    if (i > 0 && gapBefore[i] !== -1) {
+      const base = gapBefore[i] === 0 ? PREV_ADJACENT : PREV_SEPARATE;
+      for (let k = localOffsets[i - 1]!; k < from; k++) {
+        const id = localBuffer[k]!;
+        if (id < SHARED_FEATURES) ids[n++] = base + id;
+      }
+    }
+    const gapAfter = i + 1 < count ? gapBefore[i + 1]! : -1;
+    if (gapAfter !== -1) {
+      const base = gapAfter === 0 ? NEXT_ADJACENT : NEXT_SEPARATE;
+      for (let k = to; k < localOffsets[i + 2]!; k++) {
+        const id = localBuffer[k]!;
+        if (id < SHARED_FEATURES) ids[n++] = base + id;
+      }
+    }
+    const gap = gapBefore[i]!;
+    ids[n++] = CONTEXT + (gap === -1 ? 0 : gap === 0 ? 1 : gap === 1 ? 2 : 3);
+    ids[n++] = CONTEXT + 4 + (gapAfter === -1 ? 0 : gapAfter === 0 ? 1 : gapAfter === 1 ? 2 : 3);
+    const indent = indents[i]!;
+    if (i === 0 || gap === -1) ids[n++] = CONTEXT + 8;
+    else ids[n++] = CONTEXT + 8 + compare(indent, indents[i - 1]!);
+    if (gapAfter === -1) ids[n++] = CONTEXT + 12;
+    else ids[n++] = CONTEXT + 12 + compare(indent, indents[i + 1]!);
+    const run = runEnd[i]! - runStart[i]! + 1;
+    ids[n++] = CONTEXT + 16 + (run === 1 ? 0 : run === 2 ? 1 : run <= 5 ? 2 : 3);
+    if (run > 1) ids[n++] = CONTEXT + 20 + (i === runStart[i] ? 0 : i === runEnd[i] ? 2 : 1);
+
+    // The open list item: a bullet opens one; a line at column 0 that is no bullet ends it.
+    const bullet = bullets[i]!;
+    if (bullet === Bullet.None && indent === 0) itemIndent = -1;
+    if (itemIndent >= 0 && bullet === Bullet.None && indent >= itemContent) {
+      ids[n++] = CTX('under-item');
+      if (indent > itemContent) ids[n++] = CTX('under-item-deeper');
+    }
+    if (i > 0 && bullets[i - 1] !== Bullet.None && bullet === Bullet.None) ids[n++] = CTX('after-item');
+    if (bullet !== Bullet.None) {
+      if (itemIndent >= 0 && indent <= itemIndent + 1 && itemKind === bullet) ids[n++] = CTX('sibling-bullet');
+      else if (itemIndent >= 0 && indent >= itemContent) ids[n++] = CTX('nested-bullet');
+      const nextBullet = i + 1 < count ? bullets[i + 1]! : Bullet.None;
+      const previousBullet = i > 0 ? bullets[i - 1]! : Bullet.None;
+      if (nextBullet === bullet) ids[n++] = CTX('next-is-bullet-same-kind');
+      if (previousBullet === bullet) ids[n++] = CTX('prev-is-bullet-same-kind');
+      if (nextBullet !== bullet && previousBullet !== bullet) ids[n++] = CTX('lone-bullet');
+      itemIndent = indent;
+      itemKind = bullet;
+      itemContent = indent + bulletAt(lines[body[i]!]!.trim()).textStart;
+    }
+    if (i === 0) ids[n++] = CTX('first-body-line');
+    if (runStart[i]! > 0 && i === runStart[i] && gap !== -1 && runEnd[runStart[i]! - 1]! - runStart[runStart[i]! - 1]! >= 1) {
+      ids[n++] = CTX('prev2-adjacent-run');
+    }
+    offsets[i + 1] = n;
+  }
+  return { ids: ids.subarray(0, n), offsets, gapBefore, indents };
+}
+
+function compare(a: number, b: number): number {
+  return a === b ? 1 : a > b ? 2 : 3;
+}
+
+/** Log-probability scores of every label for every line: scores[i * LABEL_COUNT + label]. */
+export function scoreLines(features: BodyFeatures, count: number, weights: Float32Array = MODEL.weights): Float32Array {
+  const scores = new Float32Array(count * LABEL_COUNT);
+  const biasRow = FEATURE_COUNT * LABEL_COUNT;
+  for (let i = 0; i < count; i++) {
+    let s0 = weights[biasRow]!, s1 = weights[biasRow + 1]!, s2 = weights[biasRow + 2]!, s3 = weights[biasRow + 3]!;
+    for (let k = features.offsets[i]!; k < features.offsets[i + 1]!; k++) {
+      const row = features.ids[k]! * LABEL_COUNT;
+      s0 += weights[row]!;
+      s1 += weights[row + 1]!;
+      s2 += weights[row + 2]!;
+      s3 += weights[row + 3]!;
+    }
+    // Log-softmax, so the decoder adds comparable log-probabilities.
+    const max = Math.max(s0, s1, s2, s3);
+    const log = max + Math.log(Math.exp(s0 - max) + Math.exp(s1 - max) + Math.exp(s2 - max) + Math.exp(s3 - max));
+    const at = i * LABEL_COUNT;
+    scores[at] = s0 - log;
+    scores[at + 1] = s1 - log;
+    scores[at + 2] = s2 - log;
+    scores[at + 3] = s3 - log;
+  }
+  return scores;
+}
+
+/**
+ * The best label sequence: emission log-probabilities plus `MODEL.transitionWeight` times
+ * the log-probability of each change of label, by gap (adjacent, blank-separated, or
+ * separated by something that is not a body line).
+ */
+export function decode(
+  scores: Float32Array,
+  gapBefore: Int32Array,
+  count: number,
+  transitions: Float32Array = MODEL.transitions,
+  weight: number = MODEL.transitionWeight,
+): Uint8Array {
+  const labels = new Uint8Array(count);
+  if (count === 0) return labels;
+  const K = LABEL_COUNT;
+  const back = new Uint8Array(count * K);
+  let previous = new Float64Array(K);
+  let current = new Float64Array(K);
+  for (let k = 0; k < K; k++) previous[k] = scores[k]!;
+  for (let i = 1; i < count; i++) {
+    const gap = gapBefore[i]!;
+    const table = (gap === -1 ? 2 : gap === 0 ? 0 : 1) * K * K;
+    for (let k = 0; k < K; k++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let j = 0; j < K; j++) {
+        const value = previous[j]! + weight * transitions[table + j * K + k]!;
+        if (value > best) {
+          best = value;
+          arg = j;
+        }
+      }
+      current[k] = best + scores[i * K + k]!;
+      back[i * K + k] = arg;
+    }
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  let arg = 0;
+  for (let k = 1; k < K; k++) if (previous[k]! > previous[arg]!) arg = k;
+  for (let i = count - 1; i >= 0; i--) {
+    labels[i] = arg;
+    arg = back[i * K + arg]!;
+  }
+  return labels;
+}
+
+/** Features, scores and decoding in one call: the label of every body line. */
+export function classifyBody(lines: readonly string[], body: Int32Array, count: number): Uint8Array {
+  const features = bodyFeatures(lines, body, count);
+  const scores = scoreLines(features, count);
+  return decode(scores, features.gapBefore, count);
+}

@@ -1,0 +1,459 @@
+/**
+ * Line features for the classifier: evidence that any language and any site shares, read
+ * from one line in one scan of its characters (counts of symbol classes, brackets, quotes,
+ * words and function words), plus the shape of its first and last tokens. Every feature is
+ * binary and named by a small integer, so a line is a short list of ids and its score for a
+ * label is a sum of weights (see classifier.ts). Nothing here knows the labels.
+ *
+ * Ids: [0, LOCAL_FEATURES) are the local features; neighbours' copies and the context
+ * features are laid out after them by the classifier.
+ */
+
+/** Features of the line itself. Names are kept for the docs and the fitting script. */
+export const LOCAL_NAMES: string[] = [];
+function f(name: string): number {
+  LOCAL_NAMES.push(name);
+  return LOCAL_NAMES.length - 1;
+}
+function fs(prefix: string, names: readonly string[]): number {
+  const first = LOCAL_NAMES.length;
+  for (const name of names) LOCAL_NAMES.push(`${prefix}:${name}`);
+  return first;
+}
+
+const INDENT = fs('indent', ['0', '1-2', '3-4', '5-8', '9+']);
+const TAB = f('indent-tab');
+const LENGTH = fs('chars', ['1-3', '4-10', '11-30', '31-60', '61-100', '101-200', '201+']);
+const WORDS = fs('words', ['1', '2', '3-4', '5-7', '8-12', '13-20', '21-40', '41+']);
+const CHAR_CLASSES = ['upper', 'lower', 'digit', 'letter-other', 'non-ascii', '#', '/', '*', '-', '$', '>', '<', '{', '}', '(', ')', '[', ']', '@', '.', '"', "'", '`', '|', '=', '+', '%', '!', '~', '&', '\\', ':', ';', ',', '?', '_', 'symbol'];
+const FIRST = fs('first', CHAR_CLASSES);
+const LAST = fs('last', CHAR_CLASSES);
+const SYMBOLS = fs('symbol-share', ['0', '<3%', '3-6%', '6-12%', '12-25%', '25-40%', '40%+']);
+const UPPER = fs('upper-share', ['none', '<5%', '5-15%', '15-40%', '40-80%', '80%+']);
+const DIGITS = fs('digit-share', ['0', '<10%', '10-30%', '30%+']);
+const CAPITALISED = fs('capitalised-words', ['none', 'some', 'most', 'all']);
+const FUNCTION_WORDS = fs('function-words', ['0', '1', '2-3', '4-7', '8+']);
+const FUNCTION_SHARE = fs('function-share', ['0', '<15%', '15-30%', '30-45%', '45%+']);
+const PLAIN_WORDS = fs('plain-word-share', ['<30%', '30-60%', '60-85%', '85-99%', 'all']);
+const SENTENCE_BREAKS = fs('sentence-breaks', ['0', '1', '2+']);
+const MARKS = fs('mark', [
+  'semicolon-inside', 'brace-open', 'brace-close', 'assign-spaced', 'assign-tight', 'equality', 'arrow-fat', 'arrow-thin',
+  'double-colon', 'walrus', 'empty-call', 'call', 'bracket', 'angle-close-tag', 'angle-self-close', 'dollar-var', 'long-flag',
+  'short-flag', 'and-or', 'slash-slash', 'double-quote', 'odd-double-quote', 'single-quote-word', 'backtick', 'snake-case', 'camel-case',
+  'dotted-name', 'path', 'url', 'at-inside', 'percent', 'star', 'plus', 'version', 'comma-2+', 'question-inside', 'exclaim-inside',
+  'colon-space', 'colon-tight', 'pipe', 'unbalanced-open', 'unbalanced-close', 'trailing-backslash', 'hash-inside', 'entity',
+  'double-space-inside', 'tab-inside', 'all-lower', 'no-letters', 'one-token', 'ends-colon-after-word', 'ends-paren-colon',
+  'opens-quote', 'equals-count-2+', 'operator-spaced', 'dash-dash-space', 'ellipsis',
+]);
+const BULLET = fs('bullet', ['dot', 'dash', 'star', 'middot', 'endash', 'number-dot', 'number-paren', 'indented']);
+const PROMPT = fs('prompt', ['dollar', 'gt', 'ps', 'hash-command', 'percent', 'python', 'markdown-heading']);
+const COMMENT = fs('comment', ['slashes', 'hash', 'slash-star', 'star', 'dash-dash', 'semicolons', 'html', 'triple-quote']);
+const FIRST_TOKEN = fs('first-token', ['lower', 'capitalised', 'upper', 'mixed', 'symbolic', 'has-digit', 'short', 'ends-paren', 'keyword-like']);
+export const HASHED_FIRST_BUCKETS = 1024;
+export const HASHED_LAST_BUCKETS = 256;
+const HASHED_FIRST = fs('first-word', Array.from({ length: HASHED_FIRST_BUCKETS }, (_, i) => `#${i}`));
+const HASHED_LAST = fs('last-word', Array.from({ length: HASHED_LAST_BUCKETS }, (_, i) => `#${i}`));
+
+/** Number of local features: ids below it belong to the line itself. */
+export const LOCAL_FEATURES = LOCAL_NAMES.length;
+/** Local features that are copied for the neighbours (everything but the hashed words). */
+export const SHARED_FEATURES = HASHED_FIRST;
+
+/** English function words: the commonest words of prose in any topic. */
+const FUNCTION_WORD_LIST =
+  'a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those there ' +
+  'we you your our they their he she his her i me my us them not no so than then when which who what how why where can will would ' +
+  'should could may might must do does did have has had also just only into about over after before more most some any all each ' +
+  'such very here use using see get make let like one two first next now'
+;
+/** Function words by the hash of their lower-cased form: looked up without building a string. */
+const FUNCTION_WORD_HASHES = new Set(FUNCTION_WORD_LIST.split(' ').map((word) => hashLower(word, 0, word.length)));
+
+function charClass(code: number): number {
+  if (code >= 65 && code <= 90) return 0;
+  if (code >= 97 && code <= 122) return 1;
+  if (code >= 48 && code <= 57) return 2;
+  if (code > 127) {
+    // Latin-1 and Latin Extended letters, Greek, Cyrillic: letters; the rest (emoji,
+    // bullets, dashes, CJK punctuation) is "non-ascii".
+    if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x370 && code <= 0x52f)) return 3;
+    return 4;
+  }
+  switch (code) {
+    case 35: return 5; case 47: return 6; case 42: return 7; case 45: return 8; case 36: return 9;
+    case 62: return 10; case 60: return 11; case 123: return 12; case 125: return 13; case 40: return 14;
+    case 41: return 15; case 91: return 16; case 93: return 17; case 64: return 18; case 46: return 19;
+    case 34: return 20; case 39: return 21; case 96: return 22; case 124: return 23; case 61: return 24;
+    case 43: return 25; case 37: return 26; case 33: return 27; case 126: return 28; case 38: return 29;
+    case 92: return 30; case 58: return 31; case 59: return 32; case 44: return 33; case 63: return 34;
+    case 95: return 35;
+    default: return 36;
+  }
+}
+
+function isAlpha(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f);
+}
+function isAlnum(code: number): boolean {
+  return isAlpha(code) || (code >= 48 && code <= 57);
+}
+function isWordChar(code: number): boolean {
+  return isAlnum(code) || code === 95;
+}
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
+function bucket(value: number, limits: readonly number[]): number {
+  let i = 0;
+  while (i < limits.length && value > limits[i]!) i++;
+  return i;
+}
+
+/** FNV-1a over the lower-cased code units of text[from, to). */
+function hashLower(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    hash ^= code;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Leading whitespace width (a tab counts 4) of a raw line. */
+export function indentWidth(raw: string): number {
+  let width = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 32 || code === 0xa0) width++;
+    else if (code === 9) width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/** Bullet kinds, as returned by `bulletKind`. */
+export const enum Bullet { None = -1, Dot, Dash, Star, Middot, Endash, NumberDot, NumberParen }
+
+/** The bullet that starts a trimmed line, and the offset of its text (0 when none). */
+export function bulletAt(text: string): { kind: Bullet; textStart: number } {
+  const code = text.charCodeAt(0);
+  let kind = Bullet.None;
+  let after = 1;
+  if (code === 0x2022 || code === 0x25e6 || code === 0x25aa) kind = Bullet.Dot;
+  else if (code === 45) kind = Bullet.Dash;
+  else if (code === 42) kind = Bullet.Star;
+  else if (code === 0xb7) kind = Bullet.Middot;
+  else if (code === 0x2013 || code === 0x2014) kind = Bullet.Endash;
+  else if (code >= 48 && code <= 57) {
+    let i = 1;
+    while (i < 3 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    const mark = text.charCodeAt(i);
+    if (mark === 46) kind = Bullet.NumberDot;
+    else if (mark === 41) kind = Bullet.NumberParen;
+    after = i + 1;
+  }
+  if (kind === Bullet.None) return NO_BULLET;
+  if (after === text.length) return { kind, textStart: after };
+  if (!isSpace(text.charCodeAt(after))) return NO_BULLET;
+  let start = after;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  return { kind, textStart: start };
+}
+const NO_BULLET = { kind: Bullet.None, textStart: 0 } as const;
+
+/**
+ * Writes the local feature ids of one line into `out` from `at`; returns the new end.
+ * `trimmed` is the line without surrounding whitespace (never empty), `indent` its width.
+ */
+export function localFeatures(trimmed: string, indent: number, tabIndent: boolean, out: Int32Array, at: number): number {
+  let n = at;
+  const length = trimmed.length;
+  // Long lines are read in full for the counts that matter (cheap), but a 50 KB line is
+  // prose or data either way: cap the scan so the cost per line is bounded.
+  const end = length > 2000 ? 2000 : length;
+
+  let letters = 0, upper = 0, digits = 0, symbols = 0, spaces = 0;
+  let words = 0, capitalised = 0, functionWords = 0, plainWords = 0, sentenceBreaks = 0;
+  let braceOpen = 0, braceClose = 0, parenOpen = 0, parenClose = 0, squareOpen = 0, squareClose = 0;
+  let doubleQuotes = 0, equals = 0;
+  let semicolonInside = false, assignSpaced = false, assignTight = false, equality = false, arrowFat = false, arrowThin = false;
+  let doubleColon = false, walrus = false, emptyCall = false, call = false, closeTag = false, selfClose = false, dollarVar = false;
+  let longFlag = false, shortFlag = false, andOr = false, slashSlash = false, singleQuoteWord = false, backtick = false;
+  let snake = false, camel = false, dotted = false, path = false, url = false, atInside = false, percent = false, star = false;
+  let plus = false, version = false, commas = 0, questionInside = false, exclaimInside = false, colonSpace = false, colonTight = false;
+  let pipe = false, hashInside = false, entity = false, doubleSpace = false, tabInside = false, operatorSpaced = false;
+  let dashDashSpace = false, ellipsis = false;
+
+  let wordStart = -1;
+  let wordHasUpperInside = false, wordHasLowerBeforeUpper = false, wordPlain = true, wordFirstUpper = false;
+  let firstTokenEnd = -1;
+  let lastWordStart = -1, lastWordEnd = -1;
+
+  for (let i = 0; i <= end; i++) {
+    const code = i < end ? trimmed.charCodeAt(i) : 32;
+    const space = code === 32 || code === 9 || code === 0xa0;
+    if (space) {
+      if (wordStart >= 0) {
+        // A token ends: classify it as a word of prose or not.
+        words++;
+        if (firstTokenEnd < 0) firstTokenEnd = i;
+        const tokenLength = i - wordStart;
+        if (wordPlain) {
+          plainWords++;
+          if (wordFirstUpper && tokenLength >= 2) capitalised++;
+          if (tokenLength <= 6 && FUNCTION_WORD_HASHES.has(hashLower(trimmed, wordStart, i))) functionWords++;
+          lastWordStart = wordStart;
+          lastWordEnd = i;
+        } else {
+          // A word followed by sentence punctuation is still a plain word.
+          const lastCode = trimmed.charCodeAt(i - 1);
+          if ((lastCode === 46 || lastCode === 44 || lastCode === 58 || lastCode === 63 || lastCode === 33 || lastCode === 59) && tokenLength > 1 && isPlainRange(trimmed, wordStart, i - 1)) {
+            plainWords++;
+            if (wordFirstUpper) capitalised++;
+            if (tokenLength <= 7 && FUNCTION_WORD_HASHES.has(hashLower(trimmed, wordStart, i - 1))) functionWords++;
+            lastWordStart = wordStart;
+            lastWordEnd = i - 1;
+            if (lastCode === 46 && i < end) sentenceBreaks++;
+          }
+        }
+        if (camelWord(wordHasLowerBeforeUpper, wordHasUpperInside)) camel = true;
+        wordStart = -1;
+      }
+      if (i < end) {
+        spaces++;
+        if (code === 9) tabInside = true;
+        else if (i + 1 < end && trimmed.charCodeAt(i + 1) === 32 && i > 0) doubleSpace = true;
+      }
+      continue;
+    }
+    if (wordStart < 0) {
+      wordStart = i;
+      wordHasUpperInside = false;
+      wordHasLowerBeforeUpper = false;
+      wordPlain = true;
+      wordFirstUpper = code >= 65 && code <= 90;
+    }
+    const previous = i > 0 ? trimmed.charCodeAt(i - 1) : 32;
+    const next = i + 1 < end ? trimmed.charCodeAt(i + 1) : 32;
+    if (isAlpha(code)) {
+      letters++;
+      if (code >= 65 && code <= 90) {
+        upper++;
+        if (i > wordStart) {
+          wordHasUpperInside = true;
+          if (previous >= 97 && previous <= 122) wordHasLowerBeforeUpper = true;
+        }
+      }
+      continue;
+    }
+    if (code >= 48 && code <= 57) {
+      digits++;
+      if (next === 46 && i + 2 < end && isDigitCode(trimmed.charCodeAt(i + 2))) version = true;
+      continue;
+    }
+    if (code === 39 /* ' */ && isAlpha(previous) && isAlpha(next)) {
+      // An apostrophe inside a word (don't, it's) is prose.
+      singleQuoteWord = true;
+      continue;
+    }
+    if (code === 45 /* - */ && isAlpha(previous) && isAlpha(next)) continue; // hyphenated word
+    if (code === 0x2019 || code === 0x2018 || code === 0x201c || code === 0x201d || code === 0x2014 || code === 0x2013) {
+      // Typographic quotes and dashes: typeset prose.
+      wordPlain = false;
+      continue;
+    }
+    wordPlain = false;
+    if (code > 127) continue;
+    symbols++;
+    switch (code) {
+      case 59: if (i + 1 < end) semicolonInside = true; break;
+      case 123: braceOpen++; break;
+      case 125: braceClose++; break;
+      case 40:
+        parenOpen++;
+        if (isWordChar(previous)) {
+          call = true;
+          if (next === 41) emptyCall = true;
+        }
+        break;
+      case 41: parenClose++; break;
+      case 91: squareOpen++; break;
+      case 93: squareClose++; break;
+      case 61:
+        equals++;
+        if (next === 61 || previous === 33 || previous === 61) equality = true;
+        else if (next === 62) arrowFat = true;
+        else if (previous === 58) walrus = true;
+        else if (previous === 32 && next === 32) assignSpaced = true;
+        else if (isWordChar(previous) && next !== 32) assignTight = true;
+        break;
+      case 62: if (previous === 45) arrowThin = true; break;
+      case 58:
+        if (next === 58) doubleColon = true;
+        else if (next === 32) colonSpace = true;
+        else if (next !== 61 && i + 1 < end && !(next === 47 && trimmed.charCodeAt(i + 2) === 47)) colonTight = true;
+        if (next === 47 && trimmed.charCodeAt(i + 2) === 47) url = true;
+        break;
+      case 60:
+        if (next === 47) closeTag = true;
+        break;
+      case 47:
+        if (previous === 60) closeTag = true;
+        else if (next === 62) selfClose = true;
+        else if (next === 47 && previous !== 58) slashSlash = true;
+        else if (isWordChar(previous) && isWordChar(next)) path = true;
+        else if (previous === 32 && isWordChar(next)) path = true;
+        break;
+      case 36: if (isAlpha(next) || next === 123 || next === 40 || next === 95) dollarVar = true; break;
+      case 45:
+        if (previous === 32 || i === 0) {
+          if (next === 45) {
+            const third = trimmed.charCodeAt(i + 2);
+            if (isAlpha(third)) longFlag = true;
+            else if (third === 32 || i + 2 >= end) dashDashSpace = true;
+          } else if (isAlpha(next)) shortFlag = true;
+          else if (next === 32 && previous === 32) operatorSpaced = true;
+        }
+        break;
+      case 38:
+        if (next === 38) andOr = true;
+        else if (isAlpha(next)) {
+          // &amp; &lt; &#39;: an HTML entity in scraped prose.
+          const semi = trimmed.indexOf(';', i);
+          if (semi > i && semi - i <= 8) entity = true;
+        }
+        break;
+      case 124: if (next === 124) andOr = true; else pipe = true; break;
+      case 34: doubleQuotes++; break;
+      case 96: backtick = true; break;
+      case 95: if (isAlnum(previous) && isAlnum(next)) snake = true; break;
+      case 46:
+        if (isWordChar(previous) && isAlpha(next)) dotted = true;
+        if (next === 46 && trimmed.charCodeAt(i + 2) === 46) ellipsis = true;
+        break;
+      case 64: if (i > 0 && isWordChar(previous)) atInside = true; break;
+      case 37: percent = true; break;
+      case 42: star = true; break;
+      case 43: if (previous === 32 && next === 32) operatorSpaced = true; else plus = true; break;
+      case 44: commas++; break;
+      case 63: if (i + 1 < end) questionInside = true; break;
+      case 33: if (i + 1 < end && next !== 61) exclaimInside = true; break;
+      case 35: if (i > 0) hashInside = true; break;
+      case 92: break;
+      default: break;
+    }
+  }
+
+  out[n++] = INDENT + bucket(indent, [0, 2, 4, 8]);
+  if (tabIndent) out[n++] = TAB;
+  out[n++] = LENGTH + bucket(length, [3, 10, 30, 60, 100, 200]);
+  out[n++] = WORDS + bucket(words, [1, 2, 4, 7, 12, 20, 40]);
+  const first = trimmed.charCodeAt(0);
+  const last = trimmed.charCodeAt(length - 1);
+  out[n++] = FIRST + charClass(first);
+  out[n++] = LAST + charClass(last);
+  const visible = Math.max(1, end - spaces);
+  const symbolShare = symbols / visible;
+  out[n++] = SYMBOLS + (symbols === 0 ? 0 : bucket(symbolShare, [0.03, 0.06, 0.12, 0.25, 0.4]) + 1);
+  out[n++] = UPPER + (upper === 0 ? 0 : bucket(upper / Math.max(1, letters), [0.05, 0.15, 0.4, 0.8]) + 1);
+  out[n++] = DIGITS + (digits === 0 ? 0 : bucket(digits / visible, [0.1, 0.3]) + 1);
+  out[n++] = CAPITALISED + (capitalised === 0 ? 0 : capitalised === plainWords && words >= 2 ? 3 : capitalised * 2 >= words ? 2 : 1);
+  out[n++] = FUNCTION_WORDS + bucket(functionWords, [0, 1, 3, 7]);
+  out[n++] = FUNCTION_SHARE + (functionWords === 0 ? 0 : bucket(functionWords / Math.max(1, words), [0.15, 0.3, 0.45]) + 1);
+  out[n++] = PLAIN_WORDS + (plainWords === words ? 4 : bucket(plainWords / Math.max(1, words), [0.3, 0.6, 0.85]));
+  out[n++] = SENTENCE_BREAKS + bucket(sentenceBreaks, [0, 1]);
+
+  let m = 0;
+  const mark = (on: boolean) => {
+    if (on) out[n++] = MARKS + m;
+    m++;
+  };
+  mark(semicolonInside); mark(braceOpen > 0); mark(braceClose > 0); mark(assignSpaced); mark(assignTight); mark(equality);
+  mark(arrowFat); mark(arrowThin); mark(doubleColon); mark(walrus); mark(emptyCall); mark(call);
+  mark(squareOpen + squareClose > 0); mark(closeTag); mark(selfClose); mark(dollarVar); mark(longFlag);
+  mark(shortFlag); mark(andOr); mark(slashSlash); mark(doubleQuotes > 0); mark((doubleQuotes & 1) === 1); mark(singleQuoteWord);
+  mark(backtick); mark(snake); mark(camel); mark(dotted); mark(path); mark(url); mark(atInside); mark(percent); mark(star);
+  mark(plus); mark(version); mark(commas >= 2); mark(questionInside); mark(exclaimInside); mark(colonSpace); mark(colonTight);
+  mark(pipe); mark(braceOpen + parenOpen + squareOpen > braceClose + parenClose + squareClose);
+  mark(braceOpen + parenOpen + squareOpen < braceClose + parenClose + squareClose); mark(last === 92 /* \ */); mark(hashInside);
+  mark(entity); mark(doubleSpace); mark(tabInside); mark(letters > 0 && upper === 0); mark(letters === 0); mark(words === 1);
+  mark(last === 58 && length > 1 && isAlpha(trimmed.charCodeAt(length - 2)));
+  mark(last === 58 && length > 1 && trimmed.charCodeAt(length - 2) === 41);
+  mark(first === 34 || first === 0x201c); mark(equals >= 2); mark(operatorSpaced); mark(dashDashSpace); mark(ellipsis);
+
+  const bullet = bulletAt(trimmed);
+  if (bullet.kind !== Bullet.None) {
+    out[n++] = BULLET + bullet.kind;
+    if (indent > 0) out[n++] = BULLET + 7;
+  }
+
+  // Prompts and comment openers.
+  const second = trimmed.charCodeAt(1);
+  if (first === 36 && second === 32) out[n++] = PROMPT + 0;
+  else if (first === 62 && second === 32) out[n++] = PROMPT + 1;
+  else if (first === 80 && second === 83 && (trimmed.charCodeAt(2) === 62 || trimmed.charCodeAt(2) === 32)) out[n++] = PROMPT + 2;
+  else if (first === 35 && second === 32 && isAlpha(trimmed.charCodeAt(2)) && trimmed.charCodeAt(2) >= 97) out[n++] = PROMPT + 3;
+  else if (first === 37 && second === 32) out[n++] = PROMPT + 4;
+  else if (first === 62 && second === 62 && trimmed.charCodeAt(2) === 62) out[n++] = PROMPT + 5;
+  if (first === 35) {
+    let hashes = 1;
+    while (trimmed.charCodeAt(hashes) === 35) hashes++;
+    if (hashes <= 6 && trimmed.charCodeAt(hashes) === 32) out[n++] = PROMPT + 6;
+  }
+  if (first === 47 && second === 47) out[n++] = COMMENT + 0;
+  else if (first === 35) out[n++] = COMMENT + 1;
+  else if (first === 47 && second === 42) out[n++] = COMMENT + 2;
+  else if (first === 42 && (second === 32 || second === 47 || length === 1)) out[n++] = COMMENT + 3;
+  else if (first === 45 && second === 45) out[n++] = COMMENT + 4;
+  else if (first === 59 && second === 59) out[n++] = COMMENT + 5;
+  else if (first === 60 && second === 33) out[n++] = COMMENT + 6;
+  else if ((first === 34 || first === 39) && second === first && trimmed.charCodeAt(2) === first) out[n++] = COMMENT + 7;
+
+  // The first token (after a bullet), and the last word.
+  const tokenStart = bullet.kind !== Bullet.None ? bullet.textStart : 0;
+  let tokenEnd = tokenStart;
+  while (tokenEnd < end && !isSpace(trimmed.charCodeAt(tokenEnd))) tokenEnd++;
+  let core = tokenStart;
+  while (core < tokenEnd && isWordChar(trimmed.charCodeAt(core))) core++;
+  if (core > tokenStart) {
+    let lower = 0, up = 0;
+    for (let i = tokenStart; i < core; i++) {
+      const code = trimmed.charCodeAt(i);
+      if (code >= 97 && code <= 122) lower++;
+      else if (code >= 65 && code <= 90) up++;
+    }
+    const firstUpper = trimmed.charCodeAt(tokenStart) >= 65 && trimmed.charCodeAt(tokenStart) <= 90;
+    out[n++] = FIRST_TOKEN + (up === 0 ? 0 : lower === 0 ? 2 : firstUpper && up === 1 ? 1 : 3);
+    if (lower + up < core - tokenStart) out[n++] = FIRST_TOKEN + 5;
+    if (core - tokenStart <= 2) out[n++] = FIRST_TOKEN + 6;
+    if (core < tokenEnd && trimmed.charCodeAt(core) === 40) out[n++] = FIRST_TOKEN + 7;
+    if (core < tokenEnd) out[n++] = FIRST_TOKEN + 8;
+    const wordEnd = core - tokenStart > 24 ? tokenStart + 24 : core;
+    out[n++] = HASHED_FIRST + (hashLower(trimmed, tokenStart, wordEnd) % HASHED_FIRST_BUCKETS);
+  } else {
+    out[n++] = FIRST_TOKEN + 4;
+  }
+  if (lastWordStart >= 0 && lastWordEnd - lastWordStart <= 24 && words > 1) {
+    out[n++] = HASHED_LAST + (hashLower(trimmed, lastWordStart, lastWordEnd) % HASHED_LAST_BUCKETS);
+  }
+  return n;
+}
+
+function camelWord(lowerBeforeUpper: boolean, upperInside: boolean): boolean {
+  return lowerBeforeUpper && upperInside;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isPlainRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAlpha(code) && !(code === 39 && i > from) && !(code === 45 && i > from)) return false;
+  }
+  return true;
+}

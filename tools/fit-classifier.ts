@@ -1,0 +1,203 @@
+/**
+ * Fits the line classifier and writes src/parser/model-weights.ts.
+ *
+ *   npm run fit-classifier            (build, fit, write, print the held-out figures)
+ *
+ * Data: the 973 articles of ../shared/corpora/real-articles-more (4 in 5 fit, 1 in 5 held
+ * out, by a hash of the name), generated articles of the samples' kind (seeds 1..N) with
+ * half of the code snippets embedded (the even-numbered ones; the odd ones are kept for
+ * checking). ../shared/corpora/real-articles is never fitted on: it is the test set.
+ *
+ * Model: multinomial logistic regression on binary features (AdaGrad, L2), and label
+ * transition log-probabilities counted from the same training lines, by gap kind. The
+ * transition weight is chosen on the held-out articles.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitLines } from '../src/parser/lines.js';
+import { scanLayout } from '../src/parser/layout.js';
+import { bodyFeatures, decode, FEATURE_COUNT, LABEL_COUNT, Label, scoreLines } from '../src/parser/classifier.js';
+import { bulletAt, Bullet } from '../src/parser/features.js';
+import { encodeFloats } from '../src/parser/model.js';
+import { hash32 } from '../src/text/hash.js';
+import { articleNames, projectRoot, readArticle, readSnippets, PROSE_SNIPPETS, type LabelledArticle } from './corpus.js';
+import { syntheticArticle } from './synthetic.js';
+
+interface Example {
+  features: ReturnType<typeof bodyFeatures>;
+  count: number;
+  /** Truth label per body line; 255 = not scored (a line the layout and the truth disagree on). */
+  truth: Uint8Array;
+}
+
+export function toExample(article: LabelledArticle): Example {
+  const lines = splitLines(article.text);
+  const layout = scanLayout(lines);
+  const features = bodyFeatures(lines, layout.body, layout.bodyCount);
+  const truth = new Uint8Array(layout.bodyCount).fill(255);
+  for (let i = 0; i < layout.bodyCount; i++) {
+    const index = layout.body[i]!;
+    const kind = article.labels[index + 1];
+    if (kind === 'heading') truth[i] = Label.Heading;
+    else if (kind === 'paragraph') truth[i] = Label.Paragraph;
+    else if (kind === 'code') truth[i] = Label.Code;
+    else if (kind === 'list') truth[i] = bulletAt(lines[index]!.trim()).kind !== Bullet.None ? Label.Item : Label.Paragraph;
+  }
+  return { features, count: layout.bodyCount, truth };
+}
+
+function gapKind(gap: number): number {
+  return gap === -1 ? 2 : gap === 0 ? 0 : 1;
+}
+
+export function fit(examples: readonly Example[], epochs = 12, rate = 0.2, l2 = 1e-6): Float32Array {
+  const K = LABEL_COUNT;
+  const rows = FEATURE_COUNT + 1;
+  const weights = new Float32Array(rows * K);
+  const squares = new Float32Array(rows * K).fill(1e-8);
+  const bias = FEATURE_COUNT * K;
+  const order: Array<[number, number]> = [];
+  examples.forEach((example, e) => {
+    for (let i = 0; i < example.count; i++) if (example.truth[i] !== 255) order.push([e, i]);
+  });
+  const next = lcg(7);
+  const probabilities = new Float64Array(K);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    let loss = 0;
+    for (const [e, i] of order) {
+      const example = examples[e]!;
+      const { ids, offsets } = example.features;
+      const truth = example.truth[i]!;
+      for (let k = 0; k < K; k++) probabilities[k] = weights[bias + k]!;
+      for (let a = offsets[i]!; a < offsets[i + 1]!; a++) {
+        const row = ids[a]! * K;
+        for (let k = 0; k < K; k++) probabilities[k]! += weights[row + k]!;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, probabilities[k]!);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += probabilities[k] = Math.exp(probabilities[k]! - max);
+      for (let k = 0; k < K; k++) probabilities[k]! /= sum;
+      loss -= Math.log(Math.max(1e-12, probabilities[truth]!));
+      const update = (row: number) => {
+        for (let k = 0; k < K; k++) {
+          const w = row + k;
+          const gradient = probabilities[k]! - (k === truth ? 1 : 0) + l2 * weights[w]!;
+          squares[w]! += gradient * gradient;
+          weights[w]! -= (rate * gradient) / Math.sqrt(squares[w]!);
+        }
+      };
+      update(bias);
+      for (let a = offsets[i]!; a < offsets[i + 1]!; a++) update(ids[a]! * K);
+    }
+    process.stderr.write(`epoch ${epoch + 1}: mean loss ${(loss / order.length).toFixed(4)}\n`);
+  }
+  return weights;
+}
+
+/** log P(label | previous label, gap kind), add-one smoothed, from the truth sequences. */
+export function countTransitions(examples: readonly Example[]): Float32Array {
+  const K = LABEL_COUNT;
+  const counts = new Float64Array(3 * K * K).fill(1);
+  for (const example of examples) {
+    for (let i = 1; i < example.count; i++) {
+      const a = example.truth[i - 1]!;
+      const b = example.truth[i]!;
+      if (a === 255 || b === 255) continue;
+      counts[gapKind(example.features.gapBefore[i]!) * K * K + a * K + b]!++;
+    }
+  }
+  const out = new Float32Array(3 * K * K);
+  for (let g = 0; g < 3; g++) {
+    for (let a = 0; a < K; a++) {
+      let total = 0;
+      for (let b = 0; b < K; b++) total += counts[g * K * K + a * K + b]!;
+      for (let b = 0; b < K; b++) out[g * K * K + a * K + b] = Math.log(counts[g * K * K + a * K + b]! / total);
+    }
+  }
+  return out;
+}
+
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+/** Line accuracy of the decoded labels on examples, with a given model. */
+export function accuracy(examples: readonly Example[], weights: Float32Array, transitions: Float32Array, transitionWeight: number): number {
+  let right = 0, total = 0;
+  for (const example of examples) {
+    const scores = scoreLines(example.features, example.count, weights);
+    const labels = decode(scores, example.features.gapBefore, example.count, transitions, transitionWeight);
+    for (let i = 0; i < example.count; i++) {
+      if (example.truth[i] === 255) continue;
+      total++;
+      if (labels[i] === example.truth[i]) right++;
+    }
+  }
+  return right / Math.max(1, total);
+}
+
+export function isHeldOut(name: string): boolean {
+  return hash32(name) % 5 === 0;
+}
+
+function main(): void {
+  const names = articleNames('real-articles-more');
+  const snippets = readSnippets().filter((s) => !PROSE_SNIPPETS.has(s.language));
+  const trainSnippets = snippets.filter((_, i) => i % 2 === 0);
+  const checkSnippets = snippets.filter((_, i) => i % 2 === 1);
+  const train: Example[] = [];
+  const held: Example[] = [];
+  for (const name of names) (isHeldOut(name) ? held : train).push(toExample(readArticle('real-articles-more', name)));
+  const synthetic = Number(process.env.ANP_FIT_SYNTHETIC ?? 600);
+  for (let seed = 1; seed <= synthetic; seed++) train.push(toExample(syntheticArticle(seed, trainSnippets)));
+  const heldSynthetic: Example[] = [];
+  for (let seed = 100_001; seed <= 100_200; seed++) heldSynthetic.push(toExample(syntheticArticle(seed, checkSnippets)));
+  process.stderr.write(`fitting on ${train.length} articles (${names.length - held.length} real, ${synthetic} generated); holding out ${held.length} real + ${heldSynthetic.length} generated\n`);
+
+  const weights = fit(train);
+  const transitions = countTransitions(train);
+  let bestWeight = 0;
+  let bestScore = -1;
+  for (const candidate of [0, 0.25, 0.5, 0.75, 1]) {
+    const score = accuracy(held, weights, transitions, candidate) + accuracy(heldSynthetic, weights, transitions, candidate);
+    process.stderr.write(`transition weight ${candidate}: held-out real ${(accuracy(held, weights, transitions, candidate) * 100).toFixed(2)}%, generated ${(accuracy(heldSynthetic, weights, transitions, candidate) * 100).toFixed(2)}%\n`);
+    if (score > bestScore) {
+      bestScore = score;
+      bestWeight = candidate;
+    }
+  }
+  const file = join(projectRoot(), 'src', 'parser', 'model-weights.ts');
+  writeFileSync(
+    file,
+    [
+      '/**',
+      ' * The fitted line model: written by tools/fit-classifier.ts (`npm run fit-classifier`), do',
+      ' * not edit. Weights are float32, base64; docs/classifier.md says what they mean.',
+      ` * Fitted on ${train.length} articles; transition weight chosen on ${held.length + heldSynthetic.length} held-out ones.`,
+      ' */',
+      "import { decodeModel } from './model.js';",
+      '',
+      'export const MODEL = decodeModel({',
+      `  featureCount: ${FEATURE_COUNT},`,
+      `  transitionWeight: ${bestWeight},`,
+      `  transitions: '${encodeFloats(transitions)}',`,
+      `  weights: '${encodeFloats(weights)}',`,
+      '});',
+      '',
+    ].join('\n'),
+  );
+  process.stderr.write(`wrote ${file} (transition weight ${bestWeight})\n`);
+}
+
+if (process.argv[1] && process.argv[1].endsWith('fit-classifier.js')) main();
