@@ -16,7 +16,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitLines } from '../src/parser/lines.js';
 import { scanLayout } from '../src/parser/layout.js';
-import { bodyFeatures, decode, FEATURE_COUNT, LABEL_COUNT, Label, scoreLines } from '../src/parser/classifier.js';
+import { bodyFeatures, decode, FEATURE_COUNT, LABEL_COUNT, Label, scoreLines, stackFeatures, STACKED_FEATURE_COUNT, useModel } from '../src/parser/classifier.js';
+import { parsePost } from '../src/parser/index.js';
+import { scoreArticle, summarise } from './score.js';
 import { bulletAt, Bullet } from '../src/parser/features.js';
 import { encodeFloats } from '../src/parser/model.js';
 import { hash32 } from '../src/text/hash.js';
@@ -50,12 +52,12 @@ function gapKind(gap: number): number {
   return gap === -1 ? 2 : gap === 0 ? 0 : 1;
 }
 
-export function fit(examples: readonly Example[], epochs = 12, rate = 0.2, l2 = 1e-6): Float32Array {
+export function fit(examples: readonly Example[], epochs = 12, rate = 0.2, l2 = 1e-6, featureRows = FEATURE_COUNT): Float32Array {
   const K = LABEL_COUNT;
-  const rows = FEATURE_COUNT + 1;
+  const rows = featureRows + 1;
   const weights = new Float32Array(rows * K);
   const squares = new Float32Array(rows * K).fill(1e-8);
-  const bias = FEATURE_COUNT * K;
+  const bias = featureRows * K;
   const order: Array<[number, number]> = [];
   examples.forEach((example, e) => {
     for (let i = 0; i < example.count; i++) if (example.truth[i] !== 255) order.push([e, i]);
@@ -96,7 +98,7 @@ export function fit(examples: readonly Example[], epochs = 12, rate = 0.2, l2 = 
       update(bias);
       for (let a = offsets[i]!; a < offsets[i + 1]!; a++) update(ids[a]! * K);
     }
-    process.stderr.write(`epoch ${epoch + 1}: mean loss ${(loss / order.length).toFixed(4)}\n`);
+    if (epoch === epochs - 1) process.stderr.write(`  fit: ${order.length} lines, final mean loss ${(loss / order.length).toFixed(4)}\n`);
   }
   return weights;
 }
@@ -133,10 +135,11 @@ function lcg(seed: number): () => number {
 }
 
 /** Line accuracy of the decoded labels on examples, with a given model. */
-export function accuracy(examples: readonly Example[], weights: Float32Array, transitions: Float32Array, transitionWeight: number): number {
+export function accuracy(examples: readonly Example[], model: Model, transitions: Float32Array, transitionWeight: number): number {
   let right = 0, total = 0;
   for (const example of examples) {
-    const scores = scoreLines(example.features, example.count, weights);
+    const first = scoreLines(example.features, example.count, model.weights, FEATURE_COUNT);
+    const scores = scoreLines(stackFeatures(example.features, first, example.count), example.count, model.stackedWeights, STACKED_FEATURE_COUNT);
     const labels = decode(scores, example.features.gapBefore, example.count, transitions, transitionWeight);
     for (let i = 0; i < example.count; i++) {
       if (example.truth[i] === 255) continue;
@@ -151,6 +154,26 @@ export function isHeldOut(name: string): boolean {
   return hash32(name) % 5 === 0;
 }
 
+interface Model { weights: Float32Array; stackedWeights: Float32Array }
+
+/** Both models: the first on all examples, the second on the first's out-of-fold scores. */
+function fitStacked(examples: readonly Example[], epochs: number, l2: number): Model {
+  const folds = [examples.filter((_, i) => i % 2 === 0), examples.filter((_, i) => i % 2 === 1)];
+  const foldModels = folds.map((fold) => fit(fold, epochs, 0.2, l2));
+  const stacked: Example[] = examples.map((example, i) => {
+    const other = foldModels[1 - (i % 2)]!;
+    const scores = scoreLines(example.features, example.count, other, FEATURE_COUNT);
+    return { features: stackFeatures(example.features, scores, example.count), count: example.count, truth: example.truth };
+  });
+  return { weights: fit(examples, epochs, 0.2, l2), stackedWeights: fit(stacked, epochs, 0.2, l2, STACKED_FEATURE_COUNT) };
+}
+
+function articleFigures(articles: readonly LabelledArticle[], model: Model, transitions: Float32Array, transitionWeight: number) {
+  useModel({ featureCount: FEATURE_COUNT, weights: model.weights, stackedWeights: model.stackedWeights, transitions, transitionWeight });
+  const summary = summarise(articles.map((article) => scoreArticle(article, parsePost(article.text, { file: article.name }))));
+  return summary;
+}
+
 function main(): void {
   const names = articleNames('real-articles-more');
   const snippets = readSnippets().filter((s) => !PROSE_SNIPPETS.has(s.language));
@@ -158,25 +181,38 @@ function main(): void {
   const checkSnippets = snippets.filter((_, i) => i % 2 === 1);
   const train: Example[] = [];
   const held: Example[] = [];
-  for (const name of names) (isHeldOut(name) ? held : train).push(toExample(readArticle('real-articles-more', name)));
+  const heldArticles: LabelledArticle[] = [];
+  for (const name of names) {
+    const article = readArticle('real-articles-more', name);
+    if (isHeldOut(name)) {
+      held.push(toExample(article));
+      heldArticles.push(article);
+    } else train.push(toExample(article));
+  }
   const synthetic = Number(process.env.ANP_FIT_SYNTHETIC ?? 600);
   for (let seed = 1; seed <= synthetic; seed++) train.push(toExample(syntheticArticle(seed, trainSnippets)));
   const heldSynthetic: Example[] = [];
   for (let seed = 100_001; seed <= 100_200; seed++) heldSynthetic.push(toExample(syntheticArticle(seed, checkSnippets)));
   process.stderr.write(`fitting on ${train.length} articles (${names.length - held.length} real, ${synthetic} generated); holding out ${held.length} real + ${heldSynthetic.length} generated\n`);
 
-  const weights = fit(train);
   const transitions = countTransitions(train);
-  let bestWeight = 0;
-  let bestScore = -1;
-  for (const candidate of [0, 0.25, 0.5, 0.75, 1]) {
-    const score = accuracy(held, weights, transitions, candidate) + accuracy(heldSynthetic, weights, transitions, candidate);
-    process.stderr.write(`transition weight ${candidate}: held-out real ${(accuracy(held, weights, transitions, candidate) * 100).toFixed(2)}%, generated ${(accuracy(heldSynthetic, weights, transitions, candidate) * 100).toFixed(2)}%\n`);
-    if (score > bestScore) {
-      bestScore = score;
-      bestWeight = candidate;
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  let best = { score: -1, l2: 0, epochs: 0, transitionWeight: 0 };
+  const grid = (process.env.ANP_FIT_GRID ?? '1e-6:12,2e-5:12,1e-4:12').split(',').map((cell) => cell.split(':').map(Number) as [number, number]);
+  for (const [l2, epochs] of grid) {
+    const model = fitStacked(train, epochs, l2);
+    for (const transitionWeight of [0, 0.25, 0.5]) {
+      const real = articleFigures(heldArticles, model, transitions, transitionWeight);
+      const generated = accuracy(heldSynthetic, model, transitions, transitionWeight);
+      const score = real.lineAccuracy + real.headings + real.paragraphs + real.code + generated;
+      process.stderr.write(`l2 ${l2} epochs ${epochs} transitions ${transitionWeight}: held-out real lines ${pct(real.lineAccuracy)} headings ${pct(real.headings)} paragraphs ${pct(real.paragraphs)} code ${pct(real.code)}; generated lines ${pct(generated)}\n`);
+      if (score > best.score) best = { score, l2, epochs, transitionWeight };
     }
   }
+  process.stderr.write(`chosen: l2 ${best.l2}, ${best.epochs} epochs, transition weight ${best.transitionWeight}; refitting on all ${train.length + held.length} articles\n`);
+  const all = [...train, ...held];
+  const model = fitStacked(all, best.epochs, best.l2);
+  const allTransitions = countTransitions(all);
   const file = join(projectRoot(), 'src', 'parser', 'model-weights.ts');
   writeFileSync(
     file,
@@ -184,20 +220,22 @@ function main(): void {
       '/**',
       ' * The fitted line model: written by tools/fit-classifier.ts (`npm run fit-classifier`), do',
       ' * not edit. Weights are float32, base64; docs/classifier.md says what they mean.',
-      ` * Fitted on ${train.length} articles; transition weight chosen on ${held.length + heldSynthetic.length} held-out ones.`,
+      ` * Fitted on ${all.length} articles (${names.length} real, ${synthetic} generated); L2 ${best.l2},`,
+      ` * ${best.epochs} epochs and the transition weight chosen on ${held.length} held-out real articles.`,
       ' */',
       "import { decodeModel } from './model.js';",
       '',
       'export const MODEL = decodeModel({',
       `  featureCount: ${FEATURE_COUNT},`,
-      `  transitionWeight: ${bestWeight},`,
-      `  transitions: '${encodeFloats(transitions)}',`,
-      `  weights: '${encodeFloats(weights)}',`,
+      `  transitionWeight: ${best.transitionWeight},`,
+      `  transitions: '${encodeFloats(allTransitions)}',`,
+      `  weights: '${encodeFloats(model.weights)}',`,
+      `  stackedWeights: '${encodeFloats(model.stackedWeights)}',`,
       '});',
       '',
     ].join('\n'),
   );
-  process.stderr.write(`wrote ${file} (transition weight ${bestWeight})\n`);
+  process.stderr.write(`wrote ${file}\n`);
 }
 
 if (process.argv[1] && process.argv[1].endsWith('fit-classifier.js')) main();

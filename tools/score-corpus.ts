@@ -35,3 +35,20 @@ if (verbose > 0) {
     if (score.falseDuplicates.length) console.log('  false duplicates', score.falseDuplicates.join(', '));
   }
 }
+
+if (args.includes('--errors')) {
+  const { predictedLabels } = await import('./score.js');
+  const { isHeldOut } = await import('./fit-classifier.js');
+  for (const article of articles) {
+    if (folder === 'real-articles-more' && !isHeldOut(article.name)) continue;
+    const post = parsePost(article.text, { file: article.name });
+    const lines = article.text.split('\n');
+    const predicted = predictedLabels(post, article.labels.length - 1);
+    for (let line = 1; line < article.labels.length; line++) {
+      const truth = article.labels[line];
+      if (truth === undefined || truth === predicted[line]) continue;
+      const before = lines[line - 2] ?? '';
+      console.log(`${article.name}:${line} ${truth}>${predicted[line]}  | ${lines[line - 1]!.slice(0, 140)}   <<prev: ${before.slice(0, 60)}`);
+    }
+  }
+}

@@ -17,7 +17,15 @@
  * is a handful of typed arrays sized by the line count. docs/classifier.md has the design.
  */
 import { LOCAL_FEATURES, SHARED_FEATURES, bulletAt, indentWidth, localFeatures, Bullet } from './features.js';
-import { MODEL } from './model-weights.js';
+import { MODEL as FITTED } from './model-weights.js';
+import type { LineModel } from './model.js';
+
+let MODEL: LineModel = FITTED;
+
+/** Replaces the model (the fitting script scores candidate weights with it). */
+export function useModel(model: LineModel): void {
+  MODEL = model;
+}
 
 export const enum Label { Heading, Paragraph, Code, Item }
 export const LABELS = ['heading', 'paragraph', 'code', 'item'] as const;
@@ -27,7 +35,9 @@ const PREV_ADJACENT = LOCAL_FEATURES;
 const PREV_SEPARATE = LOCAL_FEATURES + SHARED_FEATURES;
 const NEXT_ADJACENT = LOCAL_FEATURES + 2 * SHARED_FEATURES;
 const NEXT_SEPARATE = LOCAL_FEATURES + 3 * SHARED_FEATURES;
-const CONTEXT = LOCAL_FEATURES + 4 * SHARED_FEATURES;
+/** A copy of the line's own shared features when it sits under an open list item. */
+const UNDER_ITEM = LOCAL_FEATURES + 4 * SHARED_FEATURES;
+const CONTEXT = LOCAL_FEATURES + 5 * SHARED_FEATURES;
 
 export const CONTEXT_NAMES = [
   'gap-before:none', 'gap-before:0', 'gap-before:1', 'gap-before:2+',
@@ -105,7 +115,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   for (let i = 0; i < count; i++) runStart[i] = i > 0 && gapBefore[i] === 0 ? runStart[i - 1]! : i;
   for (let i = count - 1; i >= 0; i--) runEnd[i] = i + 1 < count && gapBefore[i + 1] === 0 ? runEnd[i + 1]! : i;
 
-  const ids = new Int32Array(Math.max(1, used * 3 + count * 12));
+  const ids = new Int32Array(Math.max(1, used * 4 + count * 16));
   const offsets = new Int32Array(count + 1);
   let n = 0;
   let itemIndent = -1; // marker indent of the open list item, -1 when none
@@ -145,9 +155,14 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
     // The open list item: a bullet opens one; a line at column 0 that is no bullet ends it.
     const bullet = bullets[i]!;
     if (bullet === Bullet.None && indent === 0) itemIndent = -1;
-    if (itemIndent >= 0 && bullet === Bullet.None && indent >= itemContent) {
+    if (itemIndent >= 0 && bullet === Bullet.None && indent > itemIndent) {
       ids[n++] = CTX('under-item');
       if (indent > itemContent) ids[n++] = CTX('under-item-deeper');
+      // Prose and code under an item read differently from the same lines at the margin.
+      for (let k = from; k < to; k++) {
+        const id = localBuffer[k]!;
+        if (id < SHARED_FEATURES) ids[n++] = UNDER_ITEM + id;
+      }
     }
     if (i > 0 && bullets[i - 1] !== Bullet.None && bullet === Bullet.None) ids[n++] = CTX('after-item');
     if (bullet !== Bullet.None) {
@@ -176,9 +191,9 @@ function compare(a: number, b: number): number {
 }
 
 /** Log-probability scores of every label for every line: scores[i * LABEL_COUNT + label]. */
-export function scoreLines(features: BodyFeatures, count: number, weights: Float32Array = MODEL.weights): Float32Array {
+export function scoreLines(features: BodyFeatures, count: number, weights: Float32Array, rows: number): Float32Array {
   const scores = new Float32Array(count * LABEL_COUNT);
-  const biasRow = FEATURE_COUNT * LABEL_COUNT;
+  const biasRow = rows * LABEL_COUNT;
   for (let i = 0; i < count; i++) {
     let s0 = weights[biasRow]!, s1 = weights[biasRow + 1]!, s2 = weights[biasRow + 2]!, s3 = weights[biasRow + 3]!;
     for (let k = features.offsets[i]!; k < features.offsets[i + 1]!; k++) {
@@ -248,9 +263,45 @@ export function decode(
   return labels;
 }
 
-/** Features, scores and decoding in one call: the label of every body line. */
+/**
+ * Stacking: the first model's reading of the lines around a line (its best label and how
+ * sure it is, for the two lines before and after, by whether a blank line separates them)
+ * becomes features of a second model. "The next line is surely a heading" and "the lines
+ * around are surely code" are what a reader uses for a line that is ambiguous alone.
+ */
+const STACK_OFFSETS = [-2, -1, 0, 1, 2] as const;
+export const STACK_FEATURES = STACK_OFFSETS.length * 2 * LABEL_COUNT * 3;
+export const STACKED_FEATURE_COUNT = FEATURE_COUNT + STACK_FEATURES;
+
+export function stackFeatures(features: BodyFeatures, scores: Float32Array, count: number): BodyFeatures {
+  const { ids, offsets, gapBefore } = features;
+  const out = new Int32Array(ids.length + count * STACK_OFFSETS.length);
+  const outOffsets = new Int32Array(count + 1);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) out[n++] = ids[k]!;
+    for (let p = 0; p < STACK_OFFSETS.length; p++) {
+      const j = i + STACK_OFFSETS[p]!;
+      if (j < 0 || j >= count) continue;
+      // Separated: a blank line or a non-body line lies between i and j.
+      let separated = 0;
+      for (let m = Math.min(i, j) + 1; m <= Math.max(i, j); m++) if (gapBefore[m] !== 0) separated = 1;
+      let best = 0;
+      for (let l = 1; l < LABEL_COUNT; l++) if (scores[j * LABEL_COUNT + l]! > scores[j * LABEL_COUNT + best]!) best = l;
+      const probability = Math.exp(scores[j * LABEL_COUNT + best]!);
+      const confidence = probability >= 0.95 ? 0 : probability >= 0.7 ? 1 : 2;
+      out[n++] = FEATURE_COUNT + (((p * 2 + separated) * LABEL_COUNT + best) * 3 + confidence);
+    }
+    outOffsets[i + 1] = n;
+  }
+  return { ids: out.subarray(0, n), offsets: outOffsets, gapBefore, indents: features.indents };
+}
+
+/** Features, both models' scores and decoding in one call: the label of every body line. */
 export function classifyBody(lines: readonly string[], body: Int32Array, count: number): Uint8Array {
   const features = bodyFeatures(lines, body, count);
-  const scores = scoreLines(features, count);
+  const first = scoreLines(features, count, MODEL.weights, FEATURE_COUNT);
+  const stacked = stackFeatures(features, first, count);
+  const scores = scoreLines(stacked, count, MODEL.stackedWeights, STACKED_FEATURE_COUNT);
   return decode(scores, features.gapBefore, count);
 }

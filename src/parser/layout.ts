@@ -83,7 +83,9 @@ export function scanLayout(lines: readonly string[]): Layout {
       } else roles[index] = Role.Meta;
       continue;
     }
-    if (phase === 'trailer' || isTableResidue(trimmed)) {
+    // Table debris sits at the margin (`| | |`); an indented `|` is a compiler-error margin
+    // inside code, a body line like any other.
+    if (phase === 'trailer' || (raw.charCodeAt(0) === 124 && isTableResidue(trimmed))) {
       roles[index] = Role.Residue;
       continue;
     }

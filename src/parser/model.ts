@@ -7,6 +7,8 @@ export interface StoredModel {
   featureCount: number;
   /** (featureCount + 1) rows of one weight per label; the last row is the bias. */
   weights: string;
+  /** The second (stacked) model: (featureCount + stack features + 1) rows. */
+  stackedWeights: string;
   /** 3 gap kinds x labels x labels log-probabilities of a label change. */
   transitions: string;
   transitionWeight: number;
@@ -15,6 +17,7 @@ export interface StoredModel {
 export interface LineModel {
   featureCount: number;
   weights: Float32Array;
+  stackedWeights: Float32Array;
   transitions: Float32Array;
   transitionWeight: number;
 }
@@ -23,6 +26,7 @@ export function decodeModel(stored: StoredModel): LineModel {
   return {
     featureCount: stored.featureCount,
     weights: floats(stored.weights),
+    stackedWeights: floats(stored.stackedWeights),
     transitions: floats(stored.transitions),
     transitionWeight: stored.transitionWeight,
   };
