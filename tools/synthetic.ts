@@ -109,14 +109,20 @@ export function syntheticArticle(seed: number, snippets: readonly Snippet[]): La
     push('', undefined);
     if (extraBlanks && next() < 0.5) push('', undefined);
   };
+  const tight = next() < 0.25; // some paragraphs follow each other with no blank line
+  const damaged = next() < 0.1; // U+FFFD from bad bytes, non-breaking spaces
   const paragraph = () => {
     const count = 1 + Math.floor(next() * 4);
     const sentences: string[] = [];
     for (let i = 0; i < count; i++) sentences.push(pick(next, p.sentences));
     let text = sentences.join(' ');
     if (headingStyle >= 5 && next() < 0.5) text = text.charAt(0).toUpperCase() + text.slice(1);
+    if (damaged && next() < 0.3) {
+      const at = Math.floor(next() * text.length);
+      text = text.slice(0, at) + (next() < 0.5 ? '\uFFFD\uFFFD' : '\u00a0') + text.slice(at);
+    }
     push(text, 'paragraph');
-    blank();
+    if (!(tight && next() < 0.5)) blank();
   };
   const heading = (index: number) => {
     let text = next() < 0.5 ? pick(next, p.headings) : pick(next, EXTRA_HEADINGS);
@@ -134,7 +140,7 @@ export function syntheticArticle(seed: number, snippets: readonly Snippet[]): La
     blank();
   };
   const codeBlock = () => {
-    if (next() < 0.5) {
+    if (next() < 0.45) {
       push(pick(next, LEAD_INS), 'paragraph');
       blank();
     }
@@ -163,7 +169,7 @@ export function syntheticArticle(seed: number, snippets: readonly Snippet[]): La
     heading(s);
     const blocks = 1 + Math.floor(next() * 4);
     for (let b = 0; b < blocks; b++) {
-      if (b > 0 && next() < 0.35) codeBlock();
+      if ((b > 0 || next() < 0.15) && next() < 0.35) codeBlock();
       else paragraph();
     }
   }
@@ -171,7 +177,12 @@ export function syntheticArticle(seed: number, snippets: readonly Snippet[]): La
   heading(sections + 1);
   const bullet = pick(next, ['  • ', '- ', '* ', '· ', '– ', 'n. ', 'n) ', '  • ']);
   const items = 3 + Math.floor(next() * 3);
-  for (let i = 1; i <= items; i++) push(bullet.replace('n', String(i)) + pick(next, p.checklist), 'list');
+  const mixed = next() < 0.3; // every bullet style in one list
+  const styles = ['• ', '- ', '* ', '· ', '– ', 'n. ', 'n) ', '    • ', '\t- '];
+  for (let i = 1; i <= items; i++) {
+    const marker = mixed ? pick(next, styles) : bullet;
+    push(marker.replace('n', String(i)) + pick(next, p.checklist), 'list');
+  }
   blank();
   heading(sections + 2);
   paragraph();

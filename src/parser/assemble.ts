@@ -199,10 +199,17 @@ export class PostAssembler {
       entry.lang = lang;
       source.block.lang = lang;
     });
+    // The checklist: every item (nested ones too) of the lists in a `checklist` section.
     const checklist: Post['checklist'] = [];
+    const collect = (list: ListBlock) => {
+      for (const item of list.items) {
+        checklist.push({ text: item.text, line: item.line });
+        for (const inner of item.blocks ?? []) if (inner.type === 'list') collect(inner);
+      }
+    };
     for (const section of this.sections) {
       if (section.heading === null || !section.heading.toLowerCase().includes('checklist')) continue;
-      for (const block of section.blocks) if (block.type === 'list') for (const item of block.items) checklist.push({ text: item.text, line: item.line });
+      for (const block of section.blocks) if (block.type === 'list') collect(block);
     }
     return {
       schemaVersion: info.schemaVersion,

@@ -37,7 +37,10 @@ const NEXT_ADJACENT = LOCAL_FEATURES + 2 * SHARED_FEATURES;
 const NEXT_SEPARATE = LOCAL_FEATURES + 3 * SHARED_FEATURES;
 /** A copy of the line's own shared features when it sits under an open list item. */
 const UNDER_ITEM = LOCAL_FEATURES + 4 * SHARED_FEATURES;
-const CONTEXT = LOCAL_FEATURES + 5 * SHARED_FEATURES;
+/** Copies for the first body line (a byline, or the first heading) and for a line alone between blank lines. */
+const FIRST_LINE = LOCAL_FEATURES + 5 * SHARED_FEATURES;
+const ALONE = LOCAL_FEATURES + 6 * SHARED_FEATURES;
+const CONTEXT = LOCAL_FEATURES + 7 * SHARED_FEATURES;
 
 export const CONTEXT_NAMES = [
   'gap-before:none', 'gap-before:0', 'gap-before:1', 'gap-before:2+',
@@ -46,7 +49,8 @@ export const CONTEXT_NAMES = [
   'indent-vs-next:none', 'indent-vs-next:same', 'indent-vs-next:deeper', 'indent-vs-next:shallower',
   'run:1', 'run:2', 'run:3-5', 'run:6+', 'run-position:first', 'run-position:middle', 'run-position:last',
   'under-item', 'under-item-deeper', 'after-item', 'sibling-bullet', 'nested-bullet', 'first-body-line',
-  'prev2-adjacent-run', 'next-is-bullet-same-kind', 'prev-is-bullet-same-kind', 'lone-bullet',
+  'prev2-adjacent-run', 'next-is-bullet-same-kind', 'prev-is-bullet-same-kind', 'lone-bullet', 'sibling-any-bullet',
+  'next-is-bullet', 'prev-is-bullet',
 ] as const;
 const CTX = (name: (typeof CONTEXT_NAMES)[number]) => CONTEXT + CONTEXT_NAMES.indexOf(name);
 
@@ -115,7 +119,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   for (let i = 0; i < count; i++) runStart[i] = i > 0 && gapBefore[i] === 0 ? runStart[i - 1]! : i;
   for (let i = count - 1; i >= 0; i--) runEnd[i] = i + 1 < count && gapBefore[i + 1] === 0 ? runEnd[i + 1]! : i;
 
-  const ids = new Int32Array(Math.max(1, used * 4 + count * 16));
+  const ids = new Int32Array(Math.max(1, used * 6 + count * 16));
   const offsets = new Int32Array(count + 1);
   let n = 0;
   let itemIndent = -1; // marker indent of the open list item, -1 when none
@@ -173,11 +177,20 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
       if (nextBullet === bullet) ids[n++] = CTX('next-is-bullet-same-kind');
       if (previousBullet === bullet) ids[n++] = CTX('prev-is-bullet-same-kind');
       if (nextBullet !== bullet && previousBullet !== bullet) ids[n++] = CTX('lone-bullet');
+      if (nextBullet !== Bullet.None) ids[n++] = CTX('next-is-bullet');
+      if (previousBullet !== Bullet.None) ids[n++] = CTX('prev-is-bullet');
+      if (itemIndent >= 0 && Math.abs(indent - itemIndent) <= 4) ids[n++] = CTX('sibling-any-bullet');
       itemIndent = indent;
       itemKind = bullet;
       itemContent = indent + bulletAt(lines[body[i]!]!.trim()).textStart;
     }
-    if (i === 0) ids[n++] = CTX('first-body-line');
+    if (i === 0) {
+      ids[n++] = CTX('first-body-line');
+      for (let k = from; k < to; k++) if (localBuffer[k]! < SHARED_FEATURES) ids[n++] = FIRST_LINE + localBuffer[k]!;
+    }
+    if (run === 1 && gap !== 0 && gapAfter !== 0) {
+      for (let k = from; k < to; k++) if (localBuffer[k]! < SHARED_FEATURES) ids[n++] = ALONE + localBuffer[k]!;
+    }
     if (runStart[i]! > 0 && i === runStart[i] && gap !== -1 && runEnd[runStart[i]! - 1]! - runStart[runStart[i]! - 1]! >= 1) {
       ids[n++] = CTX('prev2-adjacent-run');
     }
@@ -303,5 +316,46 @@ export function classifyBody(lines: readonly string[], body: Int32Array, count: 
   const first = scoreLines(features, count, MODEL.weights, FEATURE_COUNT);
   const stacked = stackFeatures(features, first, count);
   const scores = scoreLines(stacked, count, MODEL.stackedWeights, STACKED_FEATURE_COUNT);
-  return decode(scores, features.gapBefore, count);
+  const labels = decode(scores, features.gapBefore, count);
+  constrain(lines, body, count, labels, features);
+  return labels;
+}
+
+/**
+ * Two readings the data makes near-certain, applied after decoding (each undoes a rare
+ * model error that would otherwise break a whole list or section):
+ * - a sentence is a paragraph: a line of six or more words ending in `.` is not a heading
+ *   (19 of the 6,972 headings of the labelled real articles end in `.`);
+ * - a list goes on: a bullet line of plain words right under an item at about its indent is
+ *   the next item, whatever its marker (`• a`, `- b`, `* c`, `1. d` in one checklist).
+ */
+function constrain(lines: readonly string[], body: Int32Array, count: number, labels: Uint8Array, features: BodyFeatures): void {
+  for (let i = 0; i < count; i++) {
+    const trimmed = lines[body[i]!]!.trim();
+    if (labels[i] === Label.Heading && trimmed.charCodeAt(trimmed.length - 1) === 46 && wordCount(trimmed) >= 6) {
+      labels[i] = Label.Paragraph;
+    }
+    if (labels[i] !== Label.Item && i > 0 && labels[i - 1] === Label.Item && features.gapBefore[i] === 0) {
+      const bullet = bulletAt(trimmed);
+      if (bullet.kind !== Bullet.None && Math.abs(features.indents[i]! - features.indents[i - 1]!) <= 1 && isPlainText(trimmed, bullet.textStart)) {
+        labels[i] = Label.Item;
+      }
+    }
+  }
+}
+
+function wordCount(text: string): number {
+  let words = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32 && (i === 0 || text.charCodeAt(i - 1) === 32)) words++;
+  return words;
+}
+
+/** Letters, digits, spaces and sentence punctuation only: no mark of code. */
+function isPlainText(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const plain = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 32 || code === 44 || code === 46 || code === 39 || code === 45 || code > 127;
+    if (!plain) return false;
+  }
+  return true;
 }

@@ -50,7 +50,7 @@ describe('anp export: output forms', () => {
     const posts = JSON.parse(stdout) as Array<{ file: string; title: string | null; schemaVersion: number }>;
     expect(posts.map((post) => post.file)).toEqual((await sampleNames()).map((name) => `fixtures/samples/${name}`));
     for (const post of posts) {
-      expect(post.schemaVersion).toBe(1);
+      expect(post.schemaVersion).toBe(2);
       expect(post.title).toEqual(expect.any(String));
     }
     expect(posts[0]!.title).toBe('python services notes: making logs useful during incidents on a single vps');

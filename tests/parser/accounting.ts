@@ -2,7 +2,7 @@
  * "No line is silently lost": counts, for every line of the input, how many things in the
  * exported post claim it. A non-blank line must be claimed exactly once.
  */
-import type { Post } from '../../src/model/post.js';
+import type { Block, Post } from '../../src/model/post.js';
 
 export function claimsPerLine(post: Post, lines: readonly string[]): number[] {
   const claims = new Array<number>(lines.length + 1).fill(0);
@@ -14,14 +14,20 @@ export function claimsPerLine(post: Post, lines: readonly string[]): number[] {
     for (let line = from; line <= to; line++) if (!blank(line)) claim(line);
   };
 
+  // A list item claims its own line; what is indented under it claims its lines.
+  const visit = (block: Block) => {
+    if (block.type === 'paragraph') claim(block.line);
+    else if (block.type === 'list') {
+      for (const item of block.items) {
+        claim(item.line);
+        item.blocks?.forEach(visit);
+      }
+    } else claimRange(block.line, block.endLine);
+  };
   post.sections.forEach((section, index) => {
     // The intro's line is the title's line when there is a title; a heading's is its own.
     if (section.heading !== null || (index === 0 && post.title !== null)) claim(section.line);
-    for (const block of section.blocks) {
-      if (block.type === 'paragraph') claim(block.line);
-      else if (block.type === 'list') block.items.forEach((item) => claim(item.line));
-      else claimRange(block.line, block.endLine);
-    }
+    section.blocks.forEach(visit);
   });
   for (const residue of post.residue) claim(residue.line);
   if (post.meta) {
