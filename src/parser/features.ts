@@ -171,9 +171,10 @@ const NO_BULLET = { kind: Bullet.None, textStart: 0 } as const;
 export function localFeatures(trimmed: string, indent: number, tabIndent: boolean, out: Int32Array, at: number): number {
   let n = at;
   const length = trimmed.length;
-  // Long lines are read in full for the counts that matter (cheap), but a 50 KB line is
-  // prose or data either way: cap the scan so the cost per line is bounded.
-  const end = length > 2000 ? 2000 : length;
+  // The first 256 characters decide: a longer line is a paragraph or a long line of code
+  // either way, and its opening says which. This bounds the cost per line (a 50 KB line
+  // costs what a short one does); the last character is read from the real end.
+  const end = length > 256 ? 256 : length;
 
   let letters = 0, upper = 0, digits = 0, symbols = 0, spaces = 0;
   let words = 0, capitalised = 0, functionWords = 0, plainWords = 0, sentenceBreaks = 0;
