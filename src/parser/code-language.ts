@@ -253,6 +253,8 @@ function decide(tally: Tally, why?: string[]): string | null {
   const needHits = 1 + Math.floor(tally.codeLines / LINES_PER_HIT);
   why?.push(`best ${best < 0 ? '-' : LANGS[best]} ${bestScore} (peak ${peak[best] ?? 0}, ${hits[best] ?? 0}/${needHits} lines), runner-up ${second}`);
   if (best < 0 || best === OTHER || bestScore < MIN_SCORE || bestScore < second * MARGIN) return null;
+  // Markup with template marks is a template language, which is not named.
+  if ((best === HTML || best === XML) && scores[OTHER]! > 0) return null;
   if (NO_PEAK_NEEDED.has(best)) return LANGS[best]!; // decided by shape checks in score()
   if (peak[best]! < MIN_PEAK) return null;
   // One clear line in a long block of something else is not enough: the evidence must recur,
@@ -312,6 +314,15 @@ const SHEBANG: ReadonlyArray<readonly [string, number]> = [
 ];
 
 const RE_YAML_KEY = /^(?:- )?["']?[A-Za-z_$][\w.$/-]*["']?:(?: |$)/;
+const RE_RUST_TYPE = /: &?(?:mut |'\w+ )?(?:[iu](?:8|16|32|64|128|size)\b|f32\b|f64\b|str\b|Self\b|Vec<|Box<|Option<|Result<|HashMap<|Rc<|Arc<|impl )/;
+const RE_RUST_CLOSURE = /(?:\(|, |= |move )\|[\w, &:()]*\| /;
+const RE_TS_TYPED = /^(?:const|let|var) \w+: (?:string|number|boolean|any|unknown|object|bigint|symbol|never)(?:\[\])? = /;
+const RE_CPP_STD = /std::(?:cout|cin|cerr|endl|vector|string|map|unordered_map|set|unique_ptr|shared_ptr|make_unique|make_shared|move|array|pair|size_t|optional|function|thread|mutex|sort|begin|end|chrono|filesystem|ostream|istream|ifstream|ofstream)\b/;
+const RE_RUST_STD = /std::[a-z_]+::/;
+const RE_HEREDOC = /<<-?\s?['"]?([A-Z_]{2,})['"]?/;
+const RE_BLOCK_SCALAR = /: [|>][-+]?$/;
+const RE_CARGO_DEP = /^[\w-]+ = \{ ?(?:version|path|git|workspace) = /;
+const RE_KEBAB_KEY = /^[a-z]\w*-[\w-]* = /;
 const RE_TOML_SECTION = /^\[\[?[A-Za-z0-9_][\w.\- "']*\]\]?$/;
 const RE_TOML_KEY = /^[A-Za-z0-9_][\w.-]* = (?:"|'|\[|\{|true$|false$|-?\d)/;
 const RE_INI_KEY = /^[A-Za-z0-9_][\w.-]*\s?=\s?[^=\s]/;
@@ -349,6 +360,15 @@ function score(lines: readonly string[]): Tally {
   let continuations = 0;
   let yamlShaped = 0;
   let yamlBroken = false;
+  /** The terminator of an open shell here-document, whose lines are data. */
+  let heredoc: string | null = null;
+  /** Inside a Python docstring (its lines are prose) closed by `docstring`. */
+  let inDocstring = false;
+  let docstring = '"""';
+  /** Indentation of a YAML key whose value is a block scalar (`run: |`): deeper lines are its text. */
+  let scalarIndent = -1;
+  /** SHELL or PY when the block opens with a prompt: it is a session, other lines are output. */
+  let session = 0;
   const topKeys = new Set<string>();
   let commentLines = 0;
   let tagLines = 0;
@@ -364,6 +384,35 @@ function score(lines: readonly string[]): Tally {
     lastCode = i;
     const f = t.charCodeAt(0);
     const last = t.charCodeAt(t.length - 1);
+
+    // ---- lines that are data, not code: scored by what holds them, not by their content ------
+    if (heredoc !== null) {
+      if (t === heredoc) heredoc = null;
+      continue;
+    }
+    if (inDocstring) {
+      if (t.includes(docstring)) inDocstring = false;
+      continue;
+    }
+    if (scalarIndent >= 0) {
+      if (indentOf(raw) > scalarIndent) {
+        yamlShaped++;
+        continue;
+      }
+      scalarIndent = -1;
+    }
+    if (session !== 0) {
+      // After a `$ ` (or `>>> `) prompt on the first line, a line without one is output.
+      const prompt = session === SHELL ? RE_SHELL_PROMPT.test(t) || t.startsWith('> ') : t.startsWith('>>>') || t.startsWith('...');
+      if (!prompt) {
+        commentLines++; // output is neutral: it does not dilute the evidence either
+        continue;
+      }
+    } else if (codeLines === 1) {
+      if (RE_SHELL_PROMPT.test(t)) session = SHELL;
+      else if (t.startsWith('>>> ')) session = PY;
+    }
+
     const semi = last === 59; // ;
     const brace = last === 123; // {
     if (semi) semicolonLines++;
@@ -375,8 +424,11 @@ function score(lines: readonly string[]): Tally {
 
     // ---- marks anywhere in the line (cheap `includes`) -------------------------------------
     if (t.includes('::')) {
-      if (t.includes('std::')) add(s, CPP, 4);
-      else if (RE_HASKELL_SIG.test(t)) add(s, HS, 4);
+      if (t.includes('std::')) {
+        if (RE_CPP_STD.test(t)) add(s, CPP, 4);
+        else if (RE_RUST_STD.test(t)) add(s, RS, 3);
+      }
+      else if (RE_HASKELL_SIG.test(t)) add(s, t.includes(' !') ? OTHER : HS, 4); // Clean: `f :: !Int -> Int`
       else if (t.includes('::new(') || t.includes('::<')) add(s, RS, 3);
       else if (t.includes('::class') || t.includes('self::') || t.includes('parent::')) add(s, PHP, 3);
     }
@@ -389,6 +441,10 @@ function score(lines: readonly string[]): Tally {
     if (t.includes('println!') || t.includes('format!(') || t.includes('.unwrap()') || t.includes('&mut ')) add(s, RS, 5);
     else if (RE_RUST_MACRO.test(t) && !t.includes('$')) add(s, RS, 2);
     if (t.includes("&'")) add(s, RS, 3);
+    if (t.includes(': ') && RE_RUST_TYPE.test(t)) add(s, RS, 3);
+    if (t.includes('|') && RE_RUST_CLOSURE.test(t)) add(s, RS, 2);
+    if (t.includes('&self') || t.includes('&mut self') || t.endsWith(')?;') || t.includes('.collect::<') || t.includes('.into_iter()')) add(s, RS, 4);
+    else if (t.includes('.iter()') || t.includes('String::from(') || t.includes('.to_owned()') || t.includes('Box::new(')) add(s, RS, 2);
     if (t.includes('System.out.') || t.includes('System.err.')) add(s, JAVA, 8);
     if (t.includes('Console.Write') || t.includes('Console.Read')) add(s, CS, 8);
     if (t.includes('{ get;') || t.includes('async Task')) add(s, CS, 6);
@@ -526,13 +582,18 @@ function score(lines: readonly string[]): Tally {
           if (tag.length > 0 && isIdentStart(tag.charCodeAt(0)) && (t.includes('>') || t.includes('="'))) {
             if (tag === 'VirtualHost' || tag === 'Directory' || tag === 'IfModule' || tag === 'Location' || tag === 'Files') add(s, APACHE, 5);
             else if (HTML_TAGS.has(tag)) add(s, HTML, close ? 2 : 3);
-            if (/\{[~#/@^]?\w/.test(t) && !t.includes('={')) add(s, OTHER, 1); // {name} templates (Dust, Svelte)
+            if (/>\{[~#/@^]?\w|\{[~#/@^]\w/.test(t)) add(s, OTHER, 3); // {name} templates (Dust, Svelte)
             else if (/^[A-Za-z][\w.:-]*$/.test(tag)) add(s, XML, 2);
           }
         }
         break;
       }
+      case 124: { // |
+        if (t.includes(' => ') || t.includes(' -> ')) add(s, OTHER, 1.5); // ML-family match arms
+        break;
+      }
       case 91: { // [
+        if (t.startsWith('[@')) add(s, OTHER, 3); // Reason / OCaml attributes
         if (RE_TOML_SECTION.test(t)) {
           tomlSections++;
           if (t.startsWith('[[')) add(s, TOML, 2);
@@ -592,6 +653,7 @@ function score(lines: readonly string[]): Tally {
       // python
       case 'def': {
         if (last === 58 /* : */ && t.includes('(')) add(s, PY, 5);
+        else if ((last === 44 || last === 40) && !t.includes(')')) add(s, PY, 3); // def f(a,
         else if (t.endsWith(' do') || t.includes(' do:')) add(s, EX, 4);
         else if (/\(@?\w+ : [A-Z]/.test(t)) add(s, CRYSTAL, 4);
         else if (t.includes('): ') && t.includes(' = ')) add(s, SCALA, 2);
@@ -776,13 +838,13 @@ function score(lines: readonly string[]): Tally {
         if (/^const [A-Za-z_$][\w$]* = /.test(t) || /^const \{[^}]*\} = /.test(t) || /^const \[[^\]]*\] = /.test(t)) {
           if (semi) add(s, JS, 2);
           else add(s, JS, 1);
-        } else if (/^const \w+: [a-z]\w*(?:\[\])? = /.test(t)) add(s, TS, 3);
+        } else if (RE_TS_TYPED.test(t)) add(s, TS, 3);
         else if (/^const \w+: [&A-Z]/.test(t)) add(s, RS, 2);
         else if (t === 'const (') add(s, GO, 4);
         break;
       case 'let':
         if (t.startsWith('let mut ')) add(s, RS, 6);
-        else if (/^let \w+: [a-z]\w*(?:\[\])? = /.test(t) && semi) add(s, TS, 3);
+        else if (RE_TS_TYPED.test(t) && semi) add(s, TS, 3);
         else if (t.startsWith('let rec ') || t.startsWith('let () =')) {
           add(s, ML, 2);
           add(s, FS, 2);
@@ -822,7 +884,24 @@ function score(lines: readonly string[]): Tally {
         break;
       case 'extern':
         if (t.startsWith('extern crate ')) add(s, RS, 8);
+        else if (t.startsWith('extern "C" fn ')) add(s, RS, 5);
         else if (t.startsWith('extern "C"')) add(s, CPP, 3);
+        break;
+      case 'loop':
+        if (t === 'loop {') add(s, RS, 3);
+        break;
+      case 'unsafe':
+        if (brace || t.startsWith('unsafe fn ') || t.startsWith('unsafe impl')) add(s, RS, 4);
+        break;
+      case 'static':
+        if (/^static (?:mut )?[A-Z_][A-Z0-9_]*: /.test(t)) add(s, RS, 3);
+        break;
+      case 'Some':
+      case 'None':
+      case 'Ok':
+      case 'Err':
+      case '_':
+        if (t.includes(' => ')) add(s, RS, 2);
         break;
       case 'trait':
         add(s, RS, 1);
@@ -1284,7 +1363,7 @@ function score(lines: readonly string[]): Tally {
       case 'robocopy':
       case 'attrib':
       case 'cls':
-        if (spaced) add(s, DOS, w === 'copy' || w === 'net' ? 1 : 3);
+        if (spaced && (w === 'ipconfig' || w === 'taskkill' || w === 'xcopy' || w === 'robocopy' || w === 'sfc' || / \/[A-Za-z]|%|\\/.test(t))) add(s, DOS, 3);
         break;
       // tcl
       case 'lappend':
@@ -1297,6 +1376,26 @@ function score(lines: readonly string[]): Tally {
       case 'mutable':
         if (t.startsWith('mutable struct ')) add(s, JULIA, 6);
         break;
+    }
+
+    // ---- openers of data lines ---------------------------------------------------------------
+    if (t.includes('<<') && !semi) {
+      const m = RE_HEREDOC.exec(t);
+      if (m !== null) {
+        heredoc = m[1]!;
+        add(s, BASH, 3);
+      }
+    }
+    if (f === 34 || f === 39 || t.includes('"""') || t.includes("'''")) {
+      const quote = t.includes('"""') ? '"""' : t.includes("'''") ? "'''" : null;
+      if (quote !== null) {
+        const first = t.indexOf(quote);
+        if (t.indexOf(quote, first + 3) < 0) {
+          inDocstring = true;
+          docstring = quote;
+        }
+        add(s, PY, 1);
+      }
     }
 
     // ---- whole-line shapes -----------------------------------------------------------------
@@ -1335,13 +1434,14 @@ function score(lines: readonly string[]): Tally {
           else if (topKeys.size < 64) topKeys.add(key);
         }
         add(s, YAML, last === 58 ? 1.5 : 2);
+        if (RE_BLOCK_SCALAR.test(t)) scalarIndent = indentOf(raw);
         if (t.endsWith(': |') || t.endsWith(': >') || t.startsWith('apiVersion:') || t.startsWith('kind:')) add(s, YAML, 2);
       }
     } else if (f === 45 && t.startsWith('- ') && !t.includes(';')) {
       yamlShaped++;
       add(s, YAML, 0.5);
     } else if (f === 62 /* > */) yamlBroken = true; // `> text` is not YAML (NestedText, e-mail quotes)
-    else if (t === '---' || f === 35 /* # */ || indented && yamlKeys > 0 && !t.includes(';') && !brace && last !== 125 && last !== 41) yamlShaped++;
+    else if (t === '---' || f === 35 /* # */) yamlShaped++;
     if (f === 35 || t.startsWith('//') || t.startsWith('--') && !t.startsWith('---')) commentLines++;
     if (f === 60) tagLines++;
     if (last === 59 && !t.includes('$')) {
@@ -1353,15 +1453,20 @@ function score(lines: readonly string[]): Tally {
     }
     if (brace && (f === 35 || f === 58) && isIdentStart(t.charCodeAt(1)) && !t.includes('(')) add(s, CSS, 2); // #id { / :root {
     if (f !== 91) {
-      if (RE_TOML_KEY.test(t)) tomlKeys++;
+      if (RE_TOML_KEY.test(t)) {
+        tomlKeys++;
+        // `serde = { version = "1" }`, `split-debuginfo = "x"`: no programming language writes these
+        if (RE_CARGO_DEP.test(t)) add(s, TOML, 4);
+        else if (RE_KEBAB_KEY.test(t)) add(s, TOML, 3);
+      }
       else if (RE_INI_KEY.test(t) && !semi && !t.includes('(') && !t.includes('$')) iniKeys++;
     }
   }
 
   if (firstCode >= 0) scoreWholeBlock(lines, firstCode, lastCode, s);
   if (tomlSections > 0) {
-    add(s, TOML, 2 * tomlSections + 1.5 * tomlKeys);
-    add(s, INI, 2 * tomlSections + 1.5 * iniKeys);
+    add(s, TOML, 2.5 * tomlSections + 2 * tomlKeys);
+    add(s, INI, 2.5 * tomlSections + 1.5 * iniKeys);
   }
   const sum = s.sum;
   if (makeTargets > 0) add(s, MAKE, 1 + 2 * makeAssigns);
@@ -1384,6 +1489,12 @@ function score(lines: readonly string[]): Tally {
   }
   s.codeLines = codeLines - commentLines;
   return s;
+}
+
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i;
 }
 
 function scoreImport(t: string, s: Tally): void {
