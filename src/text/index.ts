@@ -5,3 +5,4 @@ export * from './sentences.js';
 export * from './levenshtein.js';
 export * from './detach.js';
 export * from './plural.js';
+export * from './entities.js';
