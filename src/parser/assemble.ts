@@ -195,7 +195,7 @@ export class PostAssembler {
     this.codeBlocks.forEach((entry, i) => {
       const source = this.codeLines[i]!;
       // A fence's info string names the language; a fence without one, or no fence, is detected.
-      const lang = typeof source.fenceLang === 'string' ? source.fenceLang : (detectLanguage as (l: readonly string[], h?: string | null) => string | null)(source.lines, hint) // MERGE: hint param from branch lang;
+      const lang = typeof source.fenceLang === 'string' ? source.fenceLang : detectLanguage(source.lines, hint);
       entry.lang = lang;
       source.block.lang = lang;
     });

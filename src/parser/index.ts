@@ -15,6 +15,7 @@ import { PostAssembler, bulletIndents } from './assemble.js';
 import { scanLayout, Role } from './layout.js';
 import { classifyBody, Label } from './classifier.js';
 import { indentWidth } from './features.js';
+import { decodeEntities } from '../text/entities.js';
 
 export interface ParseOptions {
   /** The path as discovered; copied into `post.file`. */
@@ -39,7 +40,7 @@ export function parsePost(text: string, options: ParseOptions): Post {
         else post.blankLine();
         break;
       case Role.Title:
-        post.title(headingWords(raw.trim()), line);
+        post.title(decodeEntities(headingWords(raw.trim())), line);
         break;
       case Role.FenceOpen:
         post.openFence(languageFromFence(layout.fences.get(index) ?? ''), line);
@@ -94,7 +95,7 @@ function addBodyLine(post: PostAssembler, raw: string, line: number, label: Labe
   const trimmed = raw.trim();
   switch (label) {
     case Label.Heading:
-      post.heading(headingWords(trimmed), line);
+      post.heading(decodeEntities(headingWords(trimmed)), line);
       return;
     case Label.Code:
       post.codeLine(raw, line, indentWidth(raw));
@@ -102,7 +103,7 @@ function addBodyLine(post: PostAssembler, raw: string, line: number, label: Labe
     case Label.Item: {
       const bullet = bulletIndents(raw, trimmed);
       if (bullet) {
-        post.listItem(trimmed.slice(bullet.textStart).trim(), line, bullet.marker, bullet.content);
+        post.listItem(decodeEntities(trimmed.slice(bullet.textStart).trim()), line, bullet.marker, bullet.content);
         return;
       }
       break;
@@ -110,7 +111,8 @@ function addBodyLine(post: PostAssembler, raw: string, line: number, label: Labe
     default:
       break;
   }
-  post.paragraph(trimmed, line, indentWidth(raw));
+  // HTML entities left by the scrape (`&amp;`, `&#39;`) are decoded in prose, never in code.
+  post.paragraph(decodeEntities(trimmed), line, indentWidth(raw));
 }
 
 /**

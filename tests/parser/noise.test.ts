@@ -177,3 +177,15 @@ describe('what each noise case is about', () => {
     expect(read).toMatchObject({ kind: 'unreadable', reason: 'binary' });
   });
 });
+
+describe('html entities', () => {
+  it('are decoded in prose and kept as written in code', () => {
+    const text = readFileSync(`${root}/html-entities/input.txt`, 'utf8');
+    const post = parsePost(text, { file: 'entities.txt' });
+    expect(post.title).toBe("Tom & Jerry's guide to caching");
+    const paragraphs = post.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text));
+    expect(paragraphs[0]).toContain('caching & invalidation, <head> tags and "quotes"');
+    expect(post.codeBlocks).toHaveLength(1);
+    expect(post.codeBlocks[0]!.text).toContain('Fish &amp; chips');
+  });
+});
