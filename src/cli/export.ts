@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { discoverFiles } from '../io/discover.js';
 import { readSources } from '../io/read-many.js';
 import { describeIoError } from '../io/read.js';

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { builtinRules } from '../../rules/index.js';
 import { DEFAULT_INCLUDE, SCHEMA_REFERENCE } from '../config/schema.js';
 import type { Rule } from '../engine/rule.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 export const INIT_FILE = 'anp.config.json';
 

@@ -14,7 +14,7 @@ import { discoverFiles } from '../io/discover.js';
 import { decodeBytes } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { FileResult } from '../model/finding.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import {
   collect,
   colorLevel,

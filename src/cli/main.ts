@@ -4,7 +4,7 @@
  * one line `anp: …` and exit 2; a stack trace only with --debug.
  */
 import { Command, CommanderError } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { registerExportCommand } from './export.js';
 import { registerSchemaCommand } from './schema.js';
 import { registerLintCommand } from './lint.js';

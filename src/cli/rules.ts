@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Rule } from '../engine/rule.js';
 import { didYouMean } from '../config/suggest.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { colorLevel, packageInfo, setupRules } from './shared.js';
 
 interface RulesOptions {

@@ -20,7 +20,7 @@ import { readSources } from '../io/read-many.js';
 import type { FileResult, Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { parsePost } from '../parser/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 // ---------------------------------------------------------------------------------------
 // The package

@@ -16,7 +16,7 @@ import type { Post } from '../model/post.js';
 import { countByRule } from '../formatters/stylish.js';
 import { plural } from '../formatters/types.js';
 import type { FileResult } from '../model/finding.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { collect, colorLevel, isoDay, lintFiles, parseIsoDate, resolveNow, setupRules } from './shared.js';
 
 interface StatsOptions {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Severity } from '../model/finding.js';
 import type { Rule } from '../engine/rule.js';
 import type { RuleSetting } from '../engine/runner.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { configError, type LoadedConfig } from './load.js';
 import { DEFAULT_INCLUDE, SEVERITIES, describeIssues, showValue } from './schema.js';
 import { didYouMean } from './suggest.js';

@@ -15,15 +15,9 @@ import { z } from 'zod';
 import { Severity } from '../model/finding.js';
 import type { Rule } from './rule.js';
 
-export class PluginError extends Error {
-  override readonly name = 'PluginError';
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-  ) {
-    super(`plugin ${path}: ${problem}`);
-  }
-}
+import { PluginError } from '../errors.js';
+
+export { PluginError };
 
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === 'function';
 
