@@ -3,7 +3,7 @@
  * the parser could not type (which `meta-invalid` reports); these helpers return the typed
  * value or undefined, so consistency rules simply skip what they cannot trust.
  */
-import { dayToIsoDate, isoDateToDay } from '../meta/dates.js';
+import { dayOf, dayToIsoDate, isoDateToDay } from '../meta/dates.js';
 import type { MetaKey } from '../meta/fields.js';
 import type { Post } from '../model/post.js';
 
@@ -63,12 +63,7 @@ export function isoDay(value: unknown): number | undefined {
   return typeof value === 'string' ? isoDateToDay(value) : undefined;
 }
 
-/** The UTC calendar day of `now`, as days since the epoch. */
-export function dayOf(now: Date): number {
-  return Math.floor(now.getTime() / 86_400_000);
-}
-
-/** `2026-11-23` for a day number. */
-export const isoOfDay = dayToIsoDate;
+/** The UTC calendar day of `now`, as days since the epoch; `2026-11-23` for a day number. */
+export { dayOf, dayToIsoDate as isoOfDay };
 
 export { plural } from '../text/plural.js';

@@ -125,6 +125,14 @@ function candidatesOf(namespace: Record<string, unknown>): unknown[] {
   return [];
 }
 
+/**
+ * A rule object given directly (`createLinter({ customRules })`), checked and completed like a
+ * plugin module's rule; `where` names it in a PluginError.
+ */
+export function validateRule(candidate: unknown, where: string): Rule {
+  return validate(where, candidate, undefined);
+}
+
 function validate(path: string, candidate: unknown, index: number | undefined): Rule {
   const where = index === undefined ? '' : `rule #${index + 1}: `;
   const parsed = PluginRuleShape.safeParse(candidate);

@@ -10,6 +10,7 @@
  * locations), never the posts. See src/engine/corpus.ts.
  */
 import type { z } from 'zod';
+import { UsageError } from '../errors.js';
 import type { Post } from '../model/post.js';
 import type { RelatedLocation, Severity } from '../model/finding.js';
 
@@ -89,7 +90,22 @@ export interface Rule<Options = Record<string, unknown>> {
   corpus?(context: CorpusContext<Options>): CorpusRun;
 }
 
-/** Lets a rule file declare its options type once and have `check` typed by it. */
+/**
+ * Lets a rule file declare its options type once and have `check` typed by it. The built-in
+ * rules use it; so can custom rules (`import { defineRule } from 'anp'`).
+ */
 export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
   return rule;
+}
+
+/**
+ * A rule's default options: its options schema applied to `{}` (plain `{}` when it has no
+ * schema). A schema that rejects `{}` has no defaults: a UsageError naming the rule.
+ */
+export function defaultOptions<Options>(rule: Rule<Options>): Options {
+  const schema = rule.meta.schema as z.ZodType<Options> | undefined;
+  if (schema === undefined) return {} as Options;
+  const parsed = schema.safeParse({});
+  if (!parsed.success) throw new UsageError(`rule "${rule.meta.id}": its options schema has no defaults (schema.parse({}) fails)`);
+  return parsed.data;
 }

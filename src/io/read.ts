@@ -26,6 +26,12 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const replacingDecoder = new TextDecoder('utf-8');
 
+/** Text already decoded (the library's `lintText(string)`): a leading BOM is dropped, as the decoder does. */
+export function textSource(text: string): Extract<SourceRead, { kind: 'text' }> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { kind: 'text', text: body, bytes: Buffer.byteLength(text), invalidUtf8Lines: [] };
+}
+
 /** Decodes bytes already in memory (also used for `--stdin`). */
 export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): SourceRead {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
