@@ -7,7 +7,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { schemaText, SCHEMA_KINDS } = await import(new URL('../dist/src/cli/schema.js', import.meta.url).href).catch(() => {
+const { schemaText, SCHEMA_KINDS } = await import(new URL('../dist/src/index.js', import.meta.url).href).catch(() => {
   process.stderr.write('gen-schema: dist/ is missing; run `npm run build` first\n');
   process.exit(2);
 });

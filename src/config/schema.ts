@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { Severity } from '../model/finding.js';
-import type { Rule } from '../engine/rule.js';
+import { defaultOptions, type Rule } from '../engine/rule.js';
 import { builtinRules } from '../../rules/index.js';
 import { didYouMean } from './suggest.js';
 
@@ -48,6 +48,17 @@ export type ConfigFile = z.infer<typeof ConfigFile>;
 
 export const DEFAULT_INCLUDE = ['**/*.txt'] as const;
 export const SCHEMA_REFERENCE = './node_modules/anp/schema/config.json';
+
+/** The default config, as `anp init` writes it: every rule at its default severity and options. */
+export function defaultConfig(rules: readonly Rule<any>[] = builtinRules): Record<string, unknown> {
+  const entries: Record<string, unknown> = {};
+  for (const rule of rules) {
+    const options = defaultOptions(rule);
+    const hasOptions = typeof options === 'object' && options !== null && Object.keys(options).length > 0;
+    entries[rule.meta.id] = hasOptions ? [rule.meta.defaultSeverity, options] : rule.meta.defaultSeverity;
+  }
+  return { $schema: SCHEMA_REFERENCE, include: [...DEFAULT_INCLUDE], ignores: [], rules: entries };
+}
 
 /** `["rules", "stale-review", 1, "maxAgeDays"]` -> `rules.stale-review[1].maxAgeDays`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -107,15 +107,20 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
 class LinterImpl implements Linter {
   readonly cwd: string;
-  readonly now: Date;
+  private nowDate: Date | undefined;
   private readonly loaded: LoadedConfig;
   private resolved: ResolvedConfig | undefined;
   private setup: Promise<ResolvedConfig> | undefined;
 
   constructor(private readonly options: LinterOptions) {
     this.cwd = path.resolve(options.cwd ?? process.cwd());
-    this.now = resolveNow(options.now, options.env ?? process.env);
     this.loaded = loadFrom(options.config, this.cwd);
+  }
+
+  /** Resolved on first use, so commands that never compare dates ignore a bad SOURCE_DATE_EPOCH. */
+  get now(): Date {
+    this.nowDate ??= resolveNow(this.options.now, this.options.env ?? process.env);
+    return this.nowDate;
   }
 
   config(): Promise<ResolvedConfig> {
@@ -189,8 +194,20 @@ class LinterImpl implements Linter {
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
     const resolved = await this.config();
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved) })) {
-      if (source.kind === 'unreadable') yield { file, post: null, message: source.message };
-      else yield { file, post: parsePost(source.text, { file, bytes: source.bytes }), invalidUtf8Lines: source.invalidUtf8Lines };
+      if (source.kind === 'unreadable') {
+        yield { file, post: null, message: source.message };
+        continue;
+      }
+      let post: Post;
+      try {
+        post = parsePost(source.text, { file, bytes: source.bytes });
+      } catch (error) {
+        // The parser is specified never to throw; if it does anyway, lose one file, not the run.
+        const message = error instanceof Error ? error.message : String(error);
+        yield { file, post: null, message: `the parser failed (${message.split('\n')[0]}); not exported, please report this` };
+        continue;
+      }
+      yield { file, post, invalidUtf8Lines: source.invalidUtf8Lines };
     }
   }
 

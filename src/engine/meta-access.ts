@@ -4,7 +4,7 @@
  * value or undefined, so consistency rules simply skip what they cannot trust.
  */
 import { dayOf, dayToIsoDate, isoDateToDay } from '../meta/dates.js';
-import type { MetaKey } from '../meta/fields.js';
+import { META_KEYS, type MetaKey } from '../meta/fields.js';
 import type { Post } from '../model/post.js';
 
 type Fields = NonNullable<Post['meta']>['fields'];
@@ -67,3 +67,16 @@ export function isoDay(value: unknown): number | undefined {
 export { dayOf, dayToIsoDate as isoOfDay };
 
 export { plural } from '../text/plural.js';
+
+/**
+ * The fields of `required` that a post with a meta box is expected to have (`imageSources`
+ * only when `flags.hasImages` is true), in catalog order, and which of them are missing.
+ * meta-field-missing reports the missing ones; `anp stats` measures completeness with them.
+ */
+export function expectedMetaFields(post: Post, required: Iterable<MetaKey>): { expected: MetaKey[]; missing: MetaKey[] } {
+  const wanted = new Set(required);
+  const hasImages = subBoolean(post, 'flags', 'hasImages') === true;
+  const expected = META_KEYS.filter((key) => wanted.has(key) && (key !== 'imageSources' || hasImages));
+  const fields = post.meta?.fields ?? {};
+  return { expected, missing: expected.filter((key) => (fields as Record<string, unknown>)[key] === undefined) };
+}

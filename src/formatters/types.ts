@@ -40,8 +40,6 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-export { plural } from '../text/plural.js';
-
 export function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;

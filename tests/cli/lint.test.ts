@@ -398,7 +398,8 @@ it('the CLI fixtures exist', () => {
 });
 
 describe('helpers behind lint (in-process)', async () => {
-  const { colorLevel, parseIsoDate, resolveNow } = await import('../../src/cli/shared.js');
+  const { colorLevel } = await import('../../src/cli/io.js');
+  const { parseIsoDate, resolveNow } = await import('../../src/engine/now.js');
 
   it('colorLevel: flags, then NO_COLOR, then FORCE_COLOR, then the terminal', () => {
     expect(colorLevel(undefined, {}, false)).toBe(0);
