@@ -90,7 +90,7 @@ export default defineRule({
     // its runs before it), in a reused counter array; then keep the most similar match.
     const shared = new Int32Array(count);
     const touched: number[] = [];
-    const best: Array<{ j: number; similarity: number; contained: Containment } | undefined> = new Array(count);
+    const best: Array<{ j: number; similarity: number; contained: Containment } | undefined> = new Array<{ j: number; similarity: number; contained: Containment } | undefined>(count);
     for (let i = 0; i < count; i++) {
       for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
         const k = byParagraph[e]!;

@@ -7,10 +7,8 @@ import { dayOf, dayToIsoDate, isoDateToDay } from '../meta/dates.js';
 import { META_KEYS, type MetaKey } from '../meta/fields.js';
 import type { Post } from '../model/post.js';
 
-type Fields = NonNullable<Post['meta']>['fields'];
-
 export function field(post: Post, key: MetaKey): unknown {
-  return post.meta?.fields[key as keyof Fields];
+  return post.meta?.fields[key];
 }
 
 /** The line where a field starts, else the meta box line, else 1. */
@@ -30,7 +28,7 @@ export function arrayField(post: Post, key: MetaKey): unknown[] | undefined {
 
 export function stringArrayField(post: Post, key: MetaKey): string[] | undefined {
   const value = arrayField(post, key);
-  return value?.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+  return value?.every((item) => typeof item === 'string') ? (value) : undefined;
 }
 
 export function stringField(post: Post, key: MetaKey): string | undefined {

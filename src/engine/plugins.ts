@@ -156,8 +156,8 @@ function validate(path: string, candidate: unknown, index: number | undefined): 
       docs: meta.docs ?? path,
       schema: schema as z.ZodType<Record<string, unknown>>,
     },
-    check: check.bind(candidate) as Rule['check'],
+    check: check.bind(candidate),
   };
-  if (corpus) rule.corpus = corpus.bind(candidate) as NonNullable<Rule['corpus']>;
+  if (corpus) rule.corpus = corpus.bind(candidate);
   return rule;
 }

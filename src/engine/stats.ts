@@ -80,7 +80,7 @@ export class StatsCollector {
       this.completenessSum += expected.length === 0 ? 1 : (expected.length - missing.length) / expected.length;
     }
     const difficulty = field(post, 'difficulty');
-    const key = difficulty === undefined ? '(none)' : strictFieldSchemas.difficulty.safeParse(difficulty).success ? String(difficulty) : '(invalid)';
+    const key = difficulty === undefined ? '(none)' : (strictFieldSchemas.difficulty.safeParse(difficulty).data ?? '(invalid)');
     this.byDifficulty.set(key, (this.byDifficulty.get(key) ?? 0) + 1);
 
     for (const paragraph of proseParagraphs(post)) {

@@ -64,13 +64,8 @@ export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): Sourc
  *
  * The calls are synchronous on purpose: articles are small, and for small files the
  * promise API's thread-pool round trips (open, fstat, read, close) cost more than the
- * reads themselves — they were ~30% of `anp export`'s CPU profile. The function stays
- * async so callers do not depend on that choice.
+ * reads themselves — they were ~30% of `anp export`'s CPU profile.
  */
-export async function readSource(path: string, options: ReadOptions = {}): Promise<SourceRead> {
-  return readSourceSync(path, options);
-}
-
 export function readSourceSync(path: string, options: ReadOptions = {}): SourceRead {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;

@@ -42,7 +42,7 @@ export const LintReport = z
 export type LintReport = z.infer<typeof LintReport>;
 
 export function reportJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(LintReport, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(LintReport, { target: 'draft-2020-12' });
 }
 
 /** Findings of one rule, by severity. */

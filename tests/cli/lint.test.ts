@@ -357,7 +357,7 @@ describe.concurrent('anp lint: every format on the five samples, parsed back', (
     ensureMultitool();
     const result = await run('sarif');
     expect(result.code).toBe(1);
-    const log = JSON.parse(result.stdout) as any;
+    const log = JSON.parse(result.stdout);
     expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(builtinRules.map((rule) => rule.meta.id));
     expect(log.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/.+\/docs\/rules\/unreadable-input\.md$/);
     expect(log.runs[0].results.length).toBeGreaterThan(0);

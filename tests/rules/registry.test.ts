@@ -36,7 +36,7 @@ describe('the built-in rule registry', () => {
   });
 
   it('only the corpus rule has a corpus phase, and it is off by default', () => {
-    expect(builtinRules.filter((rule) => rule.corpus).map((rule) => rule.meta.id)).toEqual(['corpus-duplicate-paragraph']);
+    expect(builtinRules.filter((rule) => typeof rule.corpus === 'function').map((rule) => rule.meta.id)).toEqual(['corpus-duplicate-paragraph']);
     expect(findRule('corpus-duplicate-paragraph')?.meta.defaultSeverity).toBe('off');
     expect(findRule('corpus-duplicate-paragraph')?.meta.tags).toEqual(['corpus']);
   });
