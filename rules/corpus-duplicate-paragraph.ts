@@ -43,8 +43,7 @@ export default defineRule({
     tags: ['corpus'],
     docs: 'docs/rules/corpus-duplicate-paragraph.md',
     schema: z.strictObject({
-      /** The number of posts a paragraph must occur in to be reported. */
-      minPosts: z.int().min(2).default(10),
+      minPosts: z.int().min(2).default(10).describe('The number of posts a paragraph must occur in to be reported.'),
     }),
   },
   check() {

@@ -14,8 +14,7 @@ export default defineRule({
     tags: ['meta'],
     docs: 'docs/rules/meta-field-missing.md',
     schema: z.strictObject({
-      /** Canonical keys that must be present; `imageSources` is only required when `flags.hasImages` is true. */
-      required: z.array(MetaKeySchema).default(() => [...META_KEYS]),
+      required: z.array(MetaKeySchema).default(() => [...META_KEYS]).describe('Canonical keys that must be present; `imageSources` is only required when `flags.hasImages` is true.'),
     }),
   },
   check(post, context) {

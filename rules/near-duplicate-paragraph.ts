@@ -22,10 +22,8 @@ export default defineRule({
     tags: ['duplication'],
     docs: 'docs/rules/near-duplicate-paragraph.md',
     schema: z.strictObject({
-      /** Jaccard similarity of word 3-gram sets at or above which two paragraphs are near duplicates. */
-      threshold: z.number().gt(0).max(1).default(0.8),
-      /** Paragraphs with fewer words are ignored (short lines share phrases by chance). */
-      minWords: z.int().min(1).default(8),
+      threshold: z.number().gt(0).max(1).default(0.8).describe('Jaccard similarity of word 3-gram sets at or above which two paragraphs are near duplicates.'),
+      minWords: z.int().min(1).default(8).describe('Paragraphs with fewer words are ignored (short lines share phrases by chance).'),
     }),
   },
   check(post, context) {

@@ -31,6 +31,7 @@ export { resolveNow } from './engine/now.js';
 export {
   defineRule,
   defaultOptions,
+  optionDescriptions,
   type CollectContext,
   type CorpusContext,
   type CorpusReportDescriptor,

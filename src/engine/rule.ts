@@ -9,7 +9,7 @@
  * for any file. The run keeps only what `finish` needs (fingerprints, counts, a few
  * locations), never the posts. See src/engine/corpus.ts.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { Post } from '../model/post.js';
 import type { RelatedLocation, Severity } from '../model/finding.js';
@@ -96,6 +96,18 @@ export interface Rule<Options = Record<string, unknown>> {
  */
 export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
   return rule;
+}
+
+/** Each option's `.describe()` text, by option name (from the options' JSON Schema). */
+export function optionDescriptions(rule: Rule<any>): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    const schema = z.toJSONSchema(rule.meta.schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }> };
+    for (const [name, property] of Object.entries(schema.properties ?? {})) if (property.description) out[name] = property.description;
+  } catch {
+    // not representable as JSON Schema: no descriptions
+  }
+  return out;
 }
 
 /**
