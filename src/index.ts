@@ -40,6 +40,7 @@ export {
   type ReportDescriptor,
   type Rule,
   type RuleContext,
+  type RuleDefinition,
   type RuleMeta,
 } from './engine/rule.js';
 export { builtinRules } from '../rules/index.js';

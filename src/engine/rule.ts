@@ -90,12 +90,19 @@ export interface Rule<Options = Record<string, unknown>> {
   corpus?(context: CorpusContext<Options>): CorpusRun;
 }
 
+/** What `defineRule` takes: a Rule whose `tags`, `docs` and `schema` may be left out. */
+export interface RuleDefinition<Options> extends Omit<Rule<Options>, 'meta'> {
+  meta: Omit<RuleMeta<Options>, 'tags' | 'docs' | 'schema'> & Partial<Pick<RuleMeta<Options>, 'tags' | 'docs' | 'schema'>>;
+}
+
 /**
- * Lets a rule file declare its options type once and have `check` typed by it. The built-in
- * rules use it; so can custom rules (`import { defineRule } from 'anp'`).
+ * Lets a rule file declare its options type once (through `meta.schema`) and have `check`
+ * typed by it. The built-in rules use it; so can custom rules (`import { defineRule } from
+ * 'anp'`). Left out: `tags` is `[]`, `docs` is `''` and `schema` takes no options.
  */
-export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
-  return rule;
+export function defineRule<Options = Record<string, never>>(rule: RuleDefinition<Options>): Rule<Options> {
+  const { tags = [], docs = '', schema = z.strictObject({}) as unknown as z.ZodType<Options>, ...meta } = rule.meta;
+  return { ...rule, meta: { ...meta, tags, docs, schema } };
 }
 
 /** Each option's `.describe()` text, by option name (from the options' JSON Schema). */
