@@ -1,5 +1,5 @@
 /**
- * Imports point one way (shared/spec/architecture.md): cli -> index (the API) -> engine
+ * Imports point one way (the README's Layout section): cli -> index (the API) -> engine
  * (+ config), formatters, io, parser; rules -> the rule kit, model, text. This scans every
  * import and re-export of src/ and rules/ and checks each against the layer table.
  */

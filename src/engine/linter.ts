@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { loadConfig, validateConfigObject, type LoadedConfig } from '../config/load.js';
-import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
+import { pluginPaths, resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import type { ConfigFile, RuleEntry } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { formatters, FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
@@ -136,7 +136,7 @@ class LinterImpl implements Linter {
     const { options, cwd, loaded } = this;
     let rules: Rule<any>[];
     try {
-      const plugins = [...(await loadRuleModules(pluginFiles(loaded)))];
+      const plugins = [...(await loadRuleModules(pluginPaths(loaded)))];
       for (const dir of options.rulesDirs ?? []) plugins.push(...(await loadRulesDir(path.resolve(cwd, dir))));
       (options.customRules ?? []).forEach((rule, index) => plugins.push(validateRule(rule, `customRules[${index}]`)));
       rules = mergeRules(builtinRules, plugins);
@@ -241,10 +241,6 @@ function loadFrom(config: LinterOptions['config'], cwd: string): LoadedConfig {
   if (config === undefined) return loadConfig({ cwd });
   const where = { displayName: 'config (options)', keyPrefix: [] };
   return { file: null, displayName: where.displayName, dir: cwd, keyPrefix: [], config: config === false ? {} : validateConfigObject(config, where) };
-}
-
-function pluginFiles(loaded: LoadedConfig): string[] {
-  return (loaded.config.plugins ?? []).map((file) => path.resolve(loaded.dir, file));
 }
 
 /** Absolute paths under the cwd, shown relative in messages. */

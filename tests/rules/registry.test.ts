@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinRuleIds, builtinRules, findRule, plannedRuleIds } from '../../rules/index.js';
+import { builtinRuleIds, builtinRules, findRule } from '../../rules/index.js';
 
 const root = new URL('../../', import.meta.url);
 
@@ -15,7 +15,6 @@ describe('the built-in rule registry', () => {
       'empty-section', 'scrape-residue',
       'corpus-duplicate-paragraph',
     ]);
-    expect(plannedRuleIds).toEqual([]);
   });
 
   it('registers one file per rule, named by its id', () => {
