@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (= build, then `node dist/bench/bench.js`): generates (or reuses) a
+ * `npm run bench` (= `tsc -p tsconfig.bench.json`, then `node dist-bench/bench/bench.js`): generates (or reuses) a
  * deterministic corpus, then measures in the same run
  *   (a) the floor: read + decode + split lines + hash each line, one thread (floor.ts);
  *   (b) `anp export --ndjson` over the same files, the built CLI as a child process;
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusArticle, corpusPath, GENERATOR_VERSION } from './generate.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url)); // dist/bench
+const HERE = path.dirname(fileURLToPath(import.meta.url)); // dist-bench/bench
 const REPO = path.resolve(HERE, '..', '..');
 const BIN = path.join(REPO, 'bin', 'anp.js');
 const FLOOR = path.join(HERE, 'floor.js');

@@ -3,7 +3,7 @@
  * it, split it into lines and hash each line — in one thread, in one process. `anp export`
  * is measured against it. Run as a child process by bench.ts (so its peak RSS is its own):
  *
- *   node dist/bench/floor.js <root> <list-file>
+ *   node dist-bench/bench/floor.js <root> <list-file>
  *
  * prints one JSON line: { files, bytes, lines, checksum, passSeconds }.
  */
@@ -53,7 +53,7 @@ export function floorPass(root: string, files: readonly string[]): FloorResult {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [root, listFile] = process.argv.slice(2);
   if (!root || !listFile) {
-    process.stderr.write('usage: node dist/bench/floor.js <root> <list-file>\n');
+    process.stderr.write('usage: node dist-bench/bench/floor.js <root> <list-file>\n');
     process.exit(2);
   }
   const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);

@@ -1,5 +1,5 @@
 /**
- * A deterministic generator of articles in the sample format (shared/spec/format.md), with
+ * A deterministic generator of articles in the sample format (docs/format.md), with
  * its own sentences, for the benchmark and as a corpus for tests. The same seed always
  * gives the same bytes (a small seeded PRNG, no Math.random, no clock).
  *

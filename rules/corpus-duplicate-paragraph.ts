@@ -3,7 +3,7 @@
  * that occurs in at least `minPosts` posts of one lint run: template boilerplate.
  *
  * A corpus rule: `check` does nothing; `corpus` keeps, per distinct paragraph fingerprint
- * (hash64 of the normalised text, i.e. `fingerprint(text)`), the number of posts it occurs in
+ * (`paragraphFingerprint`, a hash of the normalised words), the number of posts it occurs in
  * and a bounded list of where:
  *   - a paragraph seen in one post so far: one number, its packed (file index, line);
  *   - seen in two or more: { posts, locations (the first MAX_LOCATIONS posts), quote }, the
@@ -15,9 +15,8 @@
  * only the count is known, and each finding says how many posts were not listed.
  */
 import { z } from 'zod';
-import { proseParagraphs } from '../src/engine/post-index.js';
+import { paragraphFingerprint, proseParagraphs } from '../src/engine/post-index.js';
 import { defineRule } from '../src/engine/rule.js';
-import { hash64 } from '../src/text/hash.js';
 import { quote } from '../src/text/normalise.js';
 
 /** Posts reported per paragraph; later posts are counted, not listed. */
@@ -44,8 +43,7 @@ export default defineRule({
     tags: ['corpus'],
     docs: 'docs/rules/corpus-duplicate-paragraph.md',
     schema: z.strictObject({
-      /** The number of posts a paragraph must occur in to be reported. */
-      minPosts: z.int().min(2).default(10),
+      minPosts: z.int().min(2).default(10).describe('The number of posts a paragraph must occur in to be reported.'),
     }),
   },
   check() {
@@ -62,8 +60,8 @@ export default defineRule({
         const fileIndex = files.push(file) - 1;
         inThisPost.clear();
         for (const paragraph of proseParagraphs(post)) {
-          if (paragraph.key.length === 0) continue;
-          const print = hash64(paragraph.key);
+          const print = paragraphFingerprint(paragraph);
+          if (print === '') continue;
           // One count and one location per post: repeats inside a post are duplicate-paragraph's.
           if (inThisPost.has(print)) continue;
           inThisPost.add(print);

@@ -1,5 +1,5 @@
 /**
- * The registry of built-in rules, in catalog order (shared/spec/rules.md). The CLI, the
+ * The registry of built-in rules, in catalog order (the README's rule table). The CLI, the
  * config validator, `anp rules` and the docs all read this one list.
  */
 import type { Rule } from '../src/engine/rule.js';
@@ -61,9 +61,6 @@ export const builtinRules: readonly Rule<any>[] = [
   // across the corpus (a corpus phase after every post is parsed)
   corpusDuplicateParagraph,
 ];
-
-/** Rules in the catalog that are not built yet; `anp rules` and the docs may list them. */
-export const plannedRuleIds: readonly string[] = [];
 
 const byId = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));
 

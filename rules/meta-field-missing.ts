@@ -1,6 +1,6 @@
 /** meta-field-missing: a required meta field is absent from a present meta box. */
 import { z } from 'zod';
-import { subBoolean } from '../src/engine/meta-access.js';
+import { expectedMetaFields } from '../src/engine/meta-access.js';
 import { defineRule } from '../src/engine/rule.js';
 import { fieldSpec, META_KEYS, type MetaKey } from '../src/meta/fields.js';
 
@@ -14,19 +14,14 @@ export default defineRule({
     tags: ['meta'],
     docs: 'docs/rules/meta-field-missing.md',
     schema: z.strictObject({
-      /** Canonical keys that must be present; `imageSources` is only required when `flags.hasImages` is true. */
-      required: z.array(MetaKeySchema).default(() => [...META_KEYS]),
+      required: z.array(MetaKeySchema).default(() => [...META_KEYS]).describe('Canonical keys that must be present; `imageSources` is only required when `flags.hasImages` is true.'),
     }),
   },
   check(post, context) {
     const meta = post.meta;
     if (!meta) return;
-    const hasImages = subBoolean(post, 'flags', 'hasImages') === true;
     // In catalog order, whatever order the option lists them in.
-    const required = new Set(context.options.required);
-    const missing = META_KEYS.filter(
-      (key) => required.has(key) && meta.fields[key] === undefined && (key !== 'imageSources' || hasImages),
-    );
+    const { missing } = expectedMetaFields(post, context.options.required);
     if (missing.length === 0) return;
     // One finding per box: a stub box would otherwise produce a screenful of lines.
     const names = missing.map((key) => `${key} (label "${fieldSpec(key).label}")`);

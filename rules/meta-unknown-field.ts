@@ -14,8 +14,7 @@ export default defineRule({
     tags: ['meta'],
     docs: 'docs/rules/meta-unknown-field.md',
     schema: z.strictObject({
-      /** Extra labels your pipeline adds on purpose; not reported (any case and spacing). */
-      allow: z.array(z.string()).default([]),
+      allow: z.array(z.string()).default([]).describe('Extra labels your pipeline adds on purpose; not reported (any case and spacing).'),
     }),
   },
   check(post, context) {

@@ -22,10 +22,8 @@ export default defineRule({
     tags: ['duplication'],
     docs: 'docs/rules/near-duplicate-paragraph.md',
     schema: z.strictObject({
-      /** Jaccard similarity of word 3-gram sets at or above which two paragraphs are near duplicates. */
-      threshold: z.number().gt(0).max(1).default(0.8),
-      /** Paragraphs with fewer words are ignored (short lines share phrases by chance). */
-      minWords: z.int().min(1).default(8),
+      threshold: z.number().gt(0).max(1).default(0.8).describe('Jaccard similarity of word 3-gram sets at or above which two paragraphs are near duplicates.'),
+      minWords: z.int().min(1).default(8).describe('Paragraphs with fewer words are ignored (short lines share phrases by chance).'),
     }),
   },
   check(post, context) {
@@ -90,7 +88,7 @@ export default defineRule({
     // its runs before it), in a reused counter array; then keep the most similar match.
     const shared = new Int32Array(count);
     const touched: number[] = [];
-    const best: Array<{ j: number; similarity: number; contained: Containment } | undefined> = new Array(count);
+    const best: Array<{ j: number; similarity: number; contained: Containment } | undefined> = new Array<{ j: number; similarity: number; contained: Containment } | undefined>(count);
     for (let i = 0; i < count; i++) {
       for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
         const k = byParagraph[e]!;

@@ -11,8 +11,7 @@ export default defineRule({
     tags: ['freshness'],
     docs: 'docs/rules/needs-review.md',
     schema: z.strictObject({
-      /** `revision.status` values that mean the post was not reviewed yet (compared case-insensitively). */
-      statuses: z.array(z.string()).default(['drafted']),
+      statuses: z.array(z.string()).default(['drafted']).describe('`revision.status` values that mean the post was not reviewed yet (compared case-insensitively).'),
     }),
   },
   check(post, context) {

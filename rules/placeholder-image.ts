@@ -42,8 +42,7 @@ export default defineRule({
     tags: ['consistency'],
     docs: 'docs/rules/placeholder-image.md',
     schema: z.strictObject({
-      /** Host names (subdomains included) that serve placeholder images. */
-      hosts: z.array(z.string().min(1)).default(() => [...DEFAULT_PLACEHOLDER_HOSTS]),
+      hosts: z.array(z.string().min(1)).default(() => [...DEFAULT_PLACEHOLDER_HOSTS]).describe('Host names (subdomains included) that serve placeholder images.'),
     }),
   },
   check(post, context) {

@@ -19,10 +19,8 @@ export default defineRule({
     tags: ['duplication'],
     docs: 'docs/rules/repeated-sentence.md',
     schema: z.strictObject({
-      /** Sentences with fewer words are not counted. */
-      minWords: z.int().min(1).default(6),
-      /** How many times a sentence may occur. */
-      max: z.int().min(1).default(1),
+      minWords: z.int().min(1).default(6).describe('Sentences with fewer words are not counted.'),
+      max: z.int().min(1).default(1).describe('How many times a sentence may occur.'),
     }),
   },
   check(post, context) {

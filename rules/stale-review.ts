@@ -11,8 +11,7 @@ export default defineRule({
     tags: ['freshness'],
     docs: 'docs/rules/stale-review.md',
     schema: z.strictObject({
-      /** A review exactly this many days old is still fresh; one day more is stale. */
-      maxAgeDays: z.int().min(0).default(365),
+      maxAgeDays: z.int().min(0).default(365).describe('A review exactly this many days old is still fresh; one day more is stale.'),
     }),
   },
   check(post, context) {

@@ -16,8 +16,7 @@ export default defineRule({
     tags: ['input'],
     docs: 'docs/rules/unreadable-input.md',
     schema: z.strictObject({
-      /** Files larger than this many bytes are not parsed. */
-      maxBytes: z.int().positive().default(DEFAULT_MAX_BYTES),
+      maxBytes: z.int().positive().default(DEFAULT_MAX_BYTES).describe('Files larger than this many bytes are not parsed.'),
     }),
   },
   check() {

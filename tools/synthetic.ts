@@ -47,7 +47,7 @@ function sampleParts(): SampleParts {
     let block: string[] = [];
     for (const line of (metaAt >= 0 ? lines.slice(0, metaAt) : lines).slice(1)) {
       const t = line.trim();
-      if (/^(from |app = |@app|def |    return|import |const |\$ |SELECT)/.test(line)) {
+      if (/^(from |app = |@app|def | {4}return|import |const |\$ |SELECT)/.test(line)) {
         block.push(line);
         continue;
       }

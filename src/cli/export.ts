@@ -1,6 +1,6 @@
 /**
- * `anp export [paths…]`: every article as a parsed post (shared/spec/export.md), as a JSON
- * array (default) or NDJSON, to stdout or atomically to `-o FILE`.
+ * `anp export [paths…]`: every article as a parsed post (docs/export.md), as a JSON array
+ * (default) or NDJSON, to stdout or atomically to `-o FILE`.
  *
  * Both forms are streamed post by post, so memory does not grow with the corpus: the array
  * is written as `[`, posts joined by `,`, `]` — byte-identical to JSON.stringify of the
@@ -8,36 +8,32 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from './errors.js';
-import { discoverFiles } from '../io/discover.js';
-import { readSources } from '../io/read-many.js';
-import { describeIoError } from '../io/read.js';
+import { UsageError, type Post } from '../index.js';
 import { fileOutput, streamOutput, type TextOutput } from '../io/output.js';
-import { parsePost } from '../parser/index.js';
-import type { Post } from '../model/post.js';
-import { maxBytesOf, setupRules } from './shared.js';
+import { describeIoError } from '../io/read.js';
+import { plural } from '../text/plural.js';
+import type { CliIo } from './io.js';
+import type { CommandContext } from './main.js';
+import { addShared, linterFor, type SharedValues } from './options.js';
 
-export interface ExportOptions {
+export interface ExportOptions extends SharedValues {
   ndjson?: boolean;
   pretty?: boolean;
   outputFile?: string;
-  config?: string;
-  ignorePattern?: string[];
 }
 
 /** How many invalid-UTF-8 line numbers one warning lists before it says "…". */
 const MAX_LINES_LISTED = 10;
 
-export function registerExportCommand(program: Command): void {
-  program
+export function registerExportCommand(program: Command, context: CommandContext): void {
+  const command = program
     .command('export')
     .description('print parsed posts as a JSON array (default) or NDJSON')
     .argument('[paths...]', 'files and folders; folders are searched for **/*.txt', ['.'])
     .option('--ndjson', 'one post per line (newline-delimited JSON), streamed as each file is parsed')
     .option('--pretty', 'indent the JSON array with 2 spaces')
-    .option('-o, --output-file <file>', 'write to FILE (atomically: temp file, then rename) instead of stdout')
-    .option('-c, --config <file>', 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)')
-    .option('--ignore-pattern <glob>', 'skip files matching GLOB, relative to the cwd (repeatable)', collect, [])
+    .option('-o, --output-file <file>', 'write to FILE (atomically: temp file, then rename) instead of stdout');
+  addShared(command, ['config', 'ignorePattern'], { config: 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)' })
     .addHelpText(
       'after',
       `
@@ -51,47 +47,36 @@ Examples:
   anp export content/ --ndjson | jq -c '{file, title, paragraphs: .stats.paragraphs}'`,
     )
     .action(async (paths: string[], options: ExportOptions) => {
-      process.exitCode = await runExport(paths, options);
+      context.exitCode = await runExport(paths, options, context.io);
     });
 }
 
 /** Runs the export; returns the exit code (0, or 1 when a file could not be read). Throws UsageError for exit 2. */
-export async function runExport(paths: string[], options: ExportOptions, cwd = process.cwd()): Promise<number> {
+export async function runExport(paths: string[], options: ExportOptions, io: CliIo): Promise<number> {
   if (options.ndjson && options.pretty) {
     throw new UsageError('--pretty cannot be combined with --ndjson (NDJSON is one post per line)');
   }
   // The same files and size limit as `anp lint` on the same paths.
-  const resolved = await setupRules({ cwd, config: options.config });
+  const linter = linterFor(options, io);
   const given = paths.length > 0 ? paths : ['.'];
-  const { files, missing } = await discoverFiles(given, {
-    cwd,
-    include: resolved.include,
-    ignores: [...resolved.ignores, ...(options.ignorePattern ?? [])],
-  });
-  if (missing.length > 0) {
-    throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  }
+  const files = await linter.files(given);
+  const warn = (message: string): void => void io.stderr.write(`anp: warning: ${message}\n`);
   if (files.length === 0) warn(`no files found in ${given.join(', ')}; nothing to export`);
 
-  const output = await openOutput(options.outputFile, cwd);
+  const output = await openOutput(options.outputFile, io);
   const format = options.ndjson ? ndjsonFormat : options.pretty ? prettyArrayFormat : arrayFormat;
   let exported = 0;
   let unreadable = 0;
   try {
     await output.write(format.open);
-    for (const { file, source } of readSources(files, { cwd, maxBytes: maxBytesOf(resolved) })) {
-      if (source.kind === 'unreadable') {
-        process.stderr.write(`anp: error: ${file}: ${source.message}\n`);
+    for await (const read of linter.readPosts(files)) {
+      if (read.post === null) {
+        io.stderr.write(`anp: error: ${read.file}: ${read.message}\n`);
         unreadable++;
         continue;
       }
-      if (source.invalidUtf8Lines.length > 0) warnInvalidUtf8(file, source.invalidUtf8Lines);
-      const post = parseSafely(source.text, file, source.bytes);
-      if (post === null) {
-        unreadable++;
-        continue;
-      }
-      await output.write(format.item(post, exported));
+      if (read.invalidUtf8Lines.length > 0) warn(invalidUtf8Warning(read.file, read.invalidUtf8Lines));
+      await output.write(format.item(read.post, exported));
       exported++;
     }
     await output.write(format.close(exported));
@@ -102,9 +87,7 @@ export async function runExport(paths: string[], options: ExportOptions, cwd = p
   }
 
   if (unreadable > 0) {
-    process.stderr.write(
-      `anp: ${unreadable} of ${files.length} file${files.length === 1 ? '' : 's'} not exported (see above); ${exported} exported\n`,
-    );
+    io.stderr.write(`anp: ${unreadable} of ${plural(files.length, 'file')} not exported (see above); ${exported} exported\n`);
     return 1;
   }
   return 0;
@@ -138,38 +121,19 @@ const prettyArrayFormat: OutputFormat = {
   close: (count) => (count === 0 ? ']\n' : '\n]\n'),
 };
 
-async function openOutput(outputFile: string | undefined, cwd: string): Promise<TextOutput> {
-  if (outputFile === undefined) return streamOutput(process.stdout);
+async function openOutput(outputFile: string | undefined, io: CliIo): Promise<TextOutput> {
+  if (outputFile === undefined) return streamOutput(io.stdout);
   try {
-    return await fileOutput(path.resolve(cwd, outputFile));
+    return await fileOutput(path.resolve(io.cwd, outputFile));
   } catch (error) {
     throw new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
   }
 }
 
-/** The parser is specified never to throw; if it does anyway, lose one file, not the run. */
-function parseSafely(text: string, file: string, bytes: number): Post | null {
-  try {
-    return parsePost(text, { file, bytes });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`anp: error: ${file}: the parser failed (${message.split('\n')[0]}); not exported, please report this\n`);
-    return null;
-  }
-}
-
-function warnInvalidUtf8(file: string, lines: readonly number[]): void {
+function invalidUtf8Warning(file: string, lines: readonly number[]): string {
   const first = lines[0]!;
   const others = lines.slice(1, MAX_LINES_LISTED);
   const more = lines.length > MAX_LINES_LISTED ? ', …' : '';
-  const also = others.length > 0 ? ` (also line${others.length === 1 ? '' : 's'} ${others.join(', ')}${more})` : '';
-  warn(`${file}:${first}: invalid UTF-8${also}; decoded with U+FFFD and exported`);
-}
-
-function warn(message: string): void {
-  process.stderr.write(`anp: warning: ${message}\n`);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+  const also = others.length > 0 ? ` (also ${others.length === 1 ? 'line' : 'lines'} ${others.join(', ')}${more})` : '';
+  return `${file}:${first}: invalid UTF-8${also}; decoded with U+FFFD and exported`;
 }

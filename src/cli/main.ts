@@ -2,30 +2,48 @@
  * The CLI entry: wires one module per command into commander and turns every way a run can
  * fail into an exit code (cli.md): user errors (UsageError, commander's parse errors) are
  * one line `anp: …` and exit 2; a stack trace only with --debug.
+ *
+ * `run(args, io)` is the whole CLI against the streams it is given (tests call it
+ * in-process); `main(argv)` runs it on the real process and sets the exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError } from '../index.js';
+import { packageInfo } from '../engine/package-info.js';
 import { registerExportCommand } from './export.js';
-import { registerSchemaCommand } from './schema.js';
+import { registerInitCommand } from './init.js';
+import { processIo, type CliIo } from './io.js';
 import { registerLintCommand } from './lint.js';
 import { registerRulesCommand } from './rules.js';
-import { registerInitCommand } from './init.js';
+import { registerSchemaCommand } from './schema.js';
 import { registerStatsCommand } from './stats.js';
-import { packageInfo } from './shared.js';
 
 export const EXIT_USAGE = 2;
 
+/** What a command's action gets: the streams, and where to put its exit code. */
+export interface CommandContext {
+  io: CliIo;
+  exitCode: number;
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
-  const debug = argv.includes('--debug');
   quietOnClosedPipe();
+  process.exitCode = await run(argv.slice(2), processIo());
+}
+
+/** Runs the CLI with `args` (without `node` and the script); returns the exit code. */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const debug = args.includes('--debug');
+  const context: CommandContext = { io, exitCode: 0 };
   try {
-    await buildProgram().parseAsync([...argv]);
+    await buildProgram(context).parseAsync([...args], { from: 'user' });
+    return context.exitCode;
   } catch (error) {
-    process.exitCode = reportError(error, debug);
+    return reportError(error, debug, io);
   }
 }
 
-export function buildProgram(): Command {
+export function buildProgram(context: CommandContext): Command {
+  const { io } = context;
   const program = new Command('anp');
   program
     .description('Parse and lint machine-generated articles.')
@@ -34,37 +52,41 @@ export function buildProgram(): Command {
     // Throw instead of calling process.exit, so parse errors get our exit code and format.
     // Both settings are inherited by the commands registered below.
     .exitOverride()
-    .configureOutput({ outputError: () => undefined });
-  registerLintCommand(program);
-  registerExportCommand(program);
-  registerRulesCommand(program);
-  registerInitCommand(program);
-  registerSchemaCommand(program);
-  registerStatsCommand(program);
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => undefined,
+    });
+  registerLintCommand(program, context);
+  registerExportCommand(program, context);
+  registerRulesCommand(program, context);
+  registerInitCommand(program, context);
+  registerSchemaCommand(program, context);
+  registerStatsCommand(program, context);
   return program;
 }
 
 /** Prints the error (one line unless --debug) and returns the exit code it maps to. */
-function reportError(error: unknown, debug: boolean): number {
+function reportError(error: unknown, debug: boolean, io: CliIo): number {
   if (error instanceof CommanderError) {
     // --help and --version "fail" with code 0; `anp` with no command prints help and lands here too.
     if (error.exitCode === 0) return 0;
     if (error.code !== 'commander.help' && error.code !== 'commander.helpDisplayed') {
       const message = oneLine(error.message.replace(/^error:\s*/, ''));
       const hint = message.includes('Did you mean') ? '' : ' (see anp --help)';
-      process.stderr.write(`anp: ${message}${hint}\n`);
+      io.stderr.write(`anp: ${message}${hint}\n`);
     }
     return EXIT_USAGE;
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`anp: ${oneLine(error.message)}\n`);
-    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`anp: ${oneLine(error.message)}\n`);
+    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   // Not a user error: a bug or an environment failure nobody anticipated.
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`anp: internal error: ${oneLine(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  io.stderr.write(`anp: internal error: ${oneLine(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT_USAGE;
 }
 

@@ -9,39 +9,37 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { Rule } from '../engine/rule.js';
 import { didYouMean } from '../config/suggest.js';
-import { UsageError } from './errors.js';
-import { colorLevel, packageInfo, setupRules } from './shared.js';
+import { packageInfo, packagedDocsPath } from '../engine/package-info.js';
+import { defaultOptions, UsageError, type ColorLevel, type Rule } from '../index.js';
+import { stdoutColor } from './io.js';
+import type { CommandContext } from './main.js';
+import { addShared, linterFor, type SharedValues } from './options.js';
 
-interface RulesOptions {
-  config?: string;
-  rulesDir?: string;
-  json?: boolean;
-  color?: boolean;
-}
-
-export function registerRulesCommand(program: Command): void {
-  program
+export function registerRulesCommand(program: Command, context: CommandContext): void {
+  const command = program
     .command('rules')
     .description('list every rule; with an id, show its docs and options')
-    .argument('[id]', 'a rule id, e.g. stale-review')
-    .option('-c, --config <file>', 'config file whose plugins are listed too')
-    .option('--rules-dir <dir>', 'also list the custom rules in this folder')
-    .option('--json', 'print the rules (or the one rule) as JSON')
-    .option('--color', 'force coloured output')
-    .option('--no-color', 'disable coloured output')
+    .argument('[id]', 'a rule id, e.g. stale-review');
+  addShared(command, ['config', 'rulesDir', 'json', 'color', 'noColor'], {
+    config: 'config file whose plugins are listed too',
+    rulesDir: 'also list the custom rules in this folder',
+    json: 'print the rules (or the one rule) as JSON',
+  })
     .addHelpText('after', '\nExamples:\n  anp rules\n  anp rules stale-review')
-    .action(async (id: string | undefined, options: RulesOptions) => {
-      const resolved = await setupRules({ cwd: process.cwd(), config: options.config, rulesDir: options.rulesDir });
-      const level = colorLevel(options.color, process.env, process.stdout.isTTY === true);
-      process.stdout.write(id === undefined ? listRules(resolved.rules, options.json === true, level) : await showRule(resolved.rules, id, options.json === true));
+    .action(async (id: string | undefined, options: SharedValues) => {
+      const { io } = context;
+      const rules = await linterFor(options, io).rules();
+      io.stdout.write(id === undefined ? listRules(rules, options.json === true, stdoutColor(options.color, io)) : await showRule(rules, id, options.json === true));
     });
 }
 
 function defaultsOf(rule: Rule<any>): unknown {
-  const parsed = (rule.meta.schema as z.ZodType).safeParse({});
-  return parsed.success ? parsed.data : {};
+  try {
+    return defaultOptions(rule);
+  } catch {
+    return {};
+  }
 }
 
 function summary(rule: Rule<any>): Record<string, unknown> {
@@ -55,7 +53,7 @@ function summary(rule: Rule<any>): Record<string, unknown> {
   };
 }
 
-export function listRules(rules: readonly Rule<any>[], json: boolean, level: 0 | 1 | 2 | 3): string {
+export function listRules(rules: readonly Rule<any>[], json: boolean, level: ColorLevel): string {
   if (json) return `${JSON.stringify(rules.map(summary), null, 2)}\n`;
   const chalk = new Chalk({ level });
   const table = new Table({
@@ -95,9 +93,10 @@ export async function showRule(rules: readonly Rule<any>[], id: string, json: bo
   if (!rule) throw new UsageError(`unknown rule "${id}"${didYouMean(id, rules.map((r) => r.meta.id))} (see anp rules)`);
   if (json) return `${JSON.stringify(summary(rule), null, 2)}\n`;
   let docs: string | undefined;
-  if (rule.meta.docs && /^docs\/rules\/[\w.-]+\.md$/.test(rule.meta.docs)) {
+  const packaged = packagedDocsPath(rule);
+  if (packaged !== undefined) {
     try {
-      docs = await readFile(path.join(packageInfo().root, rule.meta.docs), 'utf8');
+      docs = await readFile(path.join(packageInfo().root, packaged), 'utf8');
     } catch {
       docs = undefined;
     }

@@ -1,158 +1,25 @@
 /**
- * `anp stats [paths…]`: a picture of the corpus: how many posts, how many have a meta box
- * and how complete it is, how many reviews are stale, posts by difficulty, findings by
- * rule, and the paragraphs repeated across most posts (template boilerplate). Posts are
- * processed one at a time; what is kept is counts and one fingerprint per distinct
- * paragraph.
+ * `anp stats [paths…]`: a picture of the corpus, as tables or JSON. The numbers come from
+ * the engine (src/engine/stats.ts: lint results and parsed posts); this file only renders.
  */
-import { hash64 } from '../text/hash.js';
-import { normaliseText } from '../text/normalise.js';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Command } from 'commander';
-import { discoverFiles } from '../io/discover.js';
-import { FIELD_SPECS } from '../meta/fields.js';
-import type { Post } from '../model/post.js';
-import { countByRule } from '../formatters/stylish.js';
-import { plural } from '../formatters/types.js';
-import type { FileResult } from '../model/finding.js';
-import { UsageError } from './errors.js';
-import { collect, colorLevel, isoDay, lintFiles, parseIsoDate, resolveNow, setupRules } from './shared.js';
+import { resolveNow } from '../engine/now.js';
+import { StatsCollector, type CorpusStats } from '../engine/stats.js';
+import { UsageError, type ColorLevel } from '../index.js';
+import { plural } from '../text/plural.js';
+import { stdoutColor } from './io.js';
+import type { CommandContext } from './main.js';
+import { addShared, linterFor, type SharedValues } from './options.js';
 
-interface StatsOptions {
-  config?: string;
-  rule?: string[];
-  rulesDir?: string;
-  now?: string;
-  ignorePattern?: string[];
-  json?: boolean;
+export type { CorpusStats, RepeatedParagraph } from '../engine/stats.js';
+
+interface StatsOptions extends SharedValues {
   top: number;
-  color?: boolean;
 }
 
-export interface RepeatedParagraph {
-  hash: string;
-  posts: number;
-  first: { file: string; line: number };
-  text: string;
-}
-
-export interface CorpusStats {
-  now: string;
-  files: number;
-  posts: number;
-  unreadable: number;
-  withMeta: number;
-  /** Mean share of the expected meta fields present, over posts with a meta box (0..100). */
-  metaCompleteness: number | null;
-  staleAfterDays: number;
-  stale: number;
-  byDifficulty: Record<string, number>;
-  findings: { total: number; errors: number; warnings: number; byRule: Array<{ ruleId: string; errors: number; warnings: number }> };
-  repeatedParagraphs: RepeatedParagraph[];
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Accumulates the statistics one post at a time. */
-export class StatsCollector {
-  private files = 0;
-  private posts = 0;
-  private unreadable = 0;
-  private withMeta = 0;
-  private completenessSum = 0;
-  private stale = 0;
-  private readonly byDifficulty = new Map<string, number>();
-  private errors = 0;
-  private warnings = 0;
-  private readonly byRule = new Map<string, { ruleId: string; errors: number; warnings: number }>();
-  private readonly paragraphs = new Map<string, { posts: number; lastPost: number; file: string; line: number; text: string }>();
-
-  constructor(
-    private readonly now: Date,
-    private readonly staleAfterDays: number,
-  ) {}
-
-  add(result: FileResult, post: Post | null): void {
-    this.files++;
-    // Only counts are kept, never the findings themselves.
-    this.errors += result.errorCount;
-    this.warnings += result.warningCount;
-    for (const row of countByRule([result])) {
-      const entry = this.byRule.get(row.ruleId) ?? { ruleId: row.ruleId, errors: 0, warnings: 0 };
-      entry.errors += row.errors;
-      entry.warnings += row.warnings;
-      this.byRule.set(row.ruleId, entry);
-    }
-    if (post === null) {
-      this.unreadable++;
-      return;
-    }
-    const postIndex = this.posts++;
-    const fields = (post.meta?.fields ?? {}) as Record<string, unknown>;
-    if (post.meta !== null) {
-      this.withMeta++;
-      const flags = fields.flags as { hasImages?: unknown } | undefined;
-      const expected = FIELD_SPECS.filter((spec) => spec.key !== 'imageSources' || (typeof flags === 'object' && flags?.hasImages === true));
-      const present = expected.filter((spec) => fields[spec.key] !== undefined).length;
-      this.completenessSum += expected.length === 0 ? 1 : present / expected.length;
-      const revision = fields.revision as { lastReviewed?: unknown } | undefined;
-      const reviewed = typeof revision === 'object' && typeof revision?.lastReviewed === 'string' ? parseIsoDate(revision.lastReviewed) : null;
-      if (reviewed && (this.now.getTime() - reviewed.getTime()) / DAY_MS > this.staleAfterDays) this.stale++;
-    }
-    const difficulty = fields.difficulty;
-    const key =
-      difficulty === undefined ? '(none)' : typeof difficulty === 'string' && ['beginner', 'intermediate', 'advanced'].includes(difficulty) ? difficulty : '(invalid)';
-    this.byDifficulty.set(key, (this.byDifficulty.get(key) ?? 0) + 1);
-
-    for (const section of post.sections) {
-      for (const block of section.blocks) {
-        if (block.type !== 'paragraph') continue;
-        // The same normalisation and fingerprint the duplicate rules use.
-        const normalised = normaliseText(block.text);
-        if (normalised === '') continue;
-        const hash = hash64(normalised);
-        const entry = this.paragraphs.get(hash);
-        if (!entry) {
-          this.paragraphs.set(hash, { posts: 1, lastPost: postIndex, file: post.file, line: block.line, text: block.text.length > 100 ? `${block.text.slice(0, 97)}...` : block.text });
-        } else if (entry.lastPost !== postIndex) {
-          entry.posts++;
-          entry.lastPost = postIndex;
-        }
-      }
-    }
-  }
-
-  result(top: number): CorpusStats {
-    const { errors, warnings } = this;
-    const byRule = [...this.byRule.values()].sort(
-      (a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.ruleId.localeCompare(b.ruleId),
-    );
-    const repeated = [...this.paragraphs.entries()]
-      .filter(([, entry]) => entry.posts >= 2)
-      .sort(([ha, a], [hb, b]) => b.posts - a.posts || (ha < hb ? -1 : ha > hb ? 1 : 0))
-      .slice(0, top)
-      .map(([hash, entry]) => ({ hash, posts: entry.posts, first: { file: entry.file, line: entry.line }, text: entry.text }));
-    const order = ['beginner', 'intermediate', 'advanced', '(invalid)', '(none)'];
-    const byDifficulty: Record<string, number> = {};
-    for (const name of order) if (this.byDifficulty.has(name)) byDifficulty[name] = this.byDifficulty.get(name)!;
-    return {
-      now: isoDay(this.now),
-      files: this.files,
-      posts: this.posts,
-      unreadable: this.unreadable,
-      withMeta: this.withMeta,
-      metaCompleteness: this.withMeta === 0 ? null : Math.round((this.completenessSum / this.withMeta) * 1000) / 10,
-      staleAfterDays: this.staleAfterDays,
-      stale: this.stale,
-      byDifficulty,
-      findings: { total: errors + warnings, errors, warnings, byRule },
-      repeatedParagraphs: repeated,
-    };
-  }
-}
-
-export function renderStats(stats: CorpusStats, level: 0 | 1 | 2 | 3): string {
+export function renderStats(stats: CorpusStats, level: ColorLevel): string {
   const chalk = new Chalk({ level });
   const style = { head: [], border: [] };
   const percent = (count: number) => (stats.posts === 0 ? '' : ` (${Math.round((count / stats.posts) * 1000) / 10}%)`);
@@ -162,7 +29,9 @@ export function renderStats(stats: CorpusStats, level: 0 | 1 | 2 | 3): string {
     { [chalk.bold('posts')]: `${stats.posts}${stats.unreadable > 0 ? ` (+${stats.unreadable} unreadable)` : ''}` },
     { [chalk.bold('with meta')]: `${stats.withMeta}${percent(stats.withMeta)}` },
     { [chalk.bold('meta completeness (posts with meta)')]: stats.metaCompleteness === null ? 'n/a' : `${stats.metaCompleteness}%` },
-    { [chalk.bold(`stale (reviewed > ${stats.staleAfterDays} days before ${stats.now})`)]: `${stats.stale}${percent(stats.stale)}` },
+    stats.stale === null
+      ? { [chalk.bold('stale')]: 'n/a (stale-review is off)' }
+      : { [chalk.bold(`stale (reviewed > ${stats.staleAfterDays} days before ${stats.now})`)]: `${stats.stale}${percent(stats.stale)}` },
     { [chalk.bold('findings')]: `${stats.findings.total} (${plural(stats.findings.errors, 'error')}, ${plural(stats.findings.warnings, 'warning')})` },
   );
   const out = [chalk.bold('Corpus'), corpus.toString(), ''];
@@ -186,38 +55,22 @@ function positiveInteger(value: string): number {
   return Number(value);
 }
 
-export function registerStatsCommand(program: Command): void {
-  program
+export function registerStatsCommand(program: Command, context: CommandContext): void {
+  const command = program
     .command('stats')
     .description('a table of the corpus: posts, meta completeness, stale reviews, difficulty, findings by rule, repeated paragraphs')
-    .argument('[paths...]', 'files and folders (default: .)')
-    .option('-c, --config <file>', 'config file (as for anp lint)')
-    .option('--rule <id:severity>', 'override a rule\'s severity (repeatable)', collect)
-    .option('--rules-dir <dir>', 'load custom rule modules from this folder')
-    .option('--now <date>', 'the date staleness is measured from, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)')
-    .option('--ignore-pattern <glob>', 'skip files matching this glob (repeatable)', collect)
-    .option('--top <n>', 'how many repeated paragraphs to show', positiveInteger, 5)
-    .option('--json', 'print the statistics as JSON')
-    .option('--color', 'force coloured output')
-    .option('--no-color', 'disable coloured output')
+    .argument('[paths...]', 'files and folders (default: .)');
+  addShared(command, ['config', 'rule', 'rulesDir', 'now', 'ignorePattern'], { config: 'config file (as for anp lint)' })
+    .option('--top <n>', 'how many repeated paragraphs to show', positiveInteger, 5);
+  addShared(command, ['json', 'color', 'noColor'], { json: 'print the statistics as JSON' })
     .addHelpText('after', '\nExamples:\n  anp stats content/ --now 2026-11-23\n  anp stats content/ --json')
     .action(async (paths: string[], options: StatsOptions) => {
-      const cwd = process.cwd();
-      const now = resolveNow(options.now, process.env);
-      const resolved = await setupRules({ cwd, config: options.config, rule: options.rule, rulesDir: options.rulesDir });
-      const { files, missing } = await discoverFiles(paths.length > 0 ? paths : ['.'], {
-        include: resolved.include,
-        ignores: [...resolved.ignores, ...(options.ignorePattern ?? [])],
-        cwd,
-      });
-      if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-      const staleOptions = resolved.settings.get('stale-review')?.options as { maxAgeDays?: unknown } | undefined;
-      const staleAfterDays = typeof staleOptions?.maxAgeDays === 'number' ? staleOptions.maxAgeDays : 365;
-      const collector = new StatsCollector(now, staleAfterDays);
-      for (const { result, post } of lintFiles(files, resolved, now, cwd)) collector.add(result, post);
+      const { io } = context;
+      const now = resolveNow(options.now, io.env);
+      const linter = linterFor(options, io, now);
+      const collector = new StatsCollector(now, await linter.config());
+      for await (const result of linter.lintFiles(paths, { onPost: (post) => collector.addPost(post) })) collector.addResult(result);
       const stats = collector.result(options.top);
-      process.stdout.write(
-        options.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats, colorLevel(options.color, process.env, process.stdout.isTTY === true)),
-      );
+      io.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats, stdoutColor(options.color, io)));
     });
 }

@@ -5,13 +5,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { ConfigError } from '../errors.js';
 import { ConfigFile, describeIssues, formatPath } from './schema.js';
 
-/** An invalid or unreadable config file: exit code 2, the message names file and key path. */
-export class ConfigError extends UsageError {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** The names looked for in each directory, in order of preference. */
 export const CONFIG_FILE_NAMES = ['anp.config.json', '.anprc.json', 'package.json'] as const;

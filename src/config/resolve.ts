@@ -6,9 +6,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Severity } from '../model/finding.js';
-import type { Rule } from '../engine/rule.js';
+import { defaultOptions, type Rule } from '../engine/rule.js';
 import type { RuleSetting } from '../engine/runner.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { configError, type LoadedConfig } from './load.js';
 import { DEFAULT_INCLUDE, SEVERITIES, describeIssues, showValue } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -71,12 +71,6 @@ function ruleOptions(rule: Rule<any>, given: Record<string, unknown>, loaded: Lo
   const issues = describeIssues(parsed.error.issues, () => known);
   const first = issues[0]!;
   throw configError(loaded, ['rules', id, 1, ...first.path], first.message);
-}
-
-function defaultOptions(rule: Rule<any>): unknown {
-  const parsed = (rule.meta.schema as z.ZodType).safeParse({});
-  if (!parsed.success) throw new UsageError(`rule "${rule.meta.id}": its options schema has no defaults (schema.parse({}) fails)`);
-  return parsed.data;
 }
 
 /** `ID:SEVERITY` from `--rule`, checked against the known ids. */

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { Severity } from '../model/finding.js';
-import type { Rule } from '../engine/rule.js';
+import { defaultOptions, type Rule } from '../engine/rule.js';
 import { builtinRules } from '../../rules/index.js';
 import { didYouMean } from './suggest.js';
 
@@ -49,6 +49,17 @@ export type ConfigFile = z.infer<typeof ConfigFile>;
 export const DEFAULT_INCLUDE = ['**/*.txt'] as const;
 export const SCHEMA_REFERENCE = './node_modules/anp/schema/config.json';
 
+/** The default config, as `anp init` writes it: every rule at its default severity and options. */
+export function defaultConfig(rules: readonly Rule<any>[] = builtinRules): Record<string, unknown> {
+  const entries: Record<string, unknown> = {};
+  for (const rule of rules) {
+    const options: unknown = defaultOptions(rule);
+    const hasOptions = typeof options === 'object' && options !== null && Object.keys(options).length > 0;
+    entries[rule.meta.id] = hasOptions ? [rule.meta.defaultSeverity, options] : rule.meta.defaultSeverity;
+  }
+  return { $schema: SCHEMA_REFERENCE, include: [...DEFAULT_INCLUDE], ignores: [], rules: entries };
+}
+
 /** `["rules", "stale-review", 1, "maxAgeDays"]` -> `rules.stale-review[1].maxAgeDays`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -64,9 +75,11 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // undefined for functions and symbols, which JSON cannot show.
+    text = JSON.stringify(value) ?? `a ${typeof value}`;
   } catch {
-    text = String(value);
+    // A BigInt or a cycle.
+    text = typeof value === 'bigint' ? value.toString() : `a ${typeof value}`;
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
@@ -200,8 +213,9 @@ export function configJsonSchema(rules: readonly Rule<any>[] = builtinRules): Re
       ],
     };
   }
-  const rulesProperty = base.properties?.rules as Record<string, unknown> | undefined;
-  base.properties.rules = {
+  const baseProperties = base.properties as Record<string, unknown>;
+  const rulesProperty = baseProperties.rules as Record<string, unknown> | undefined;
+  baseProperties.rules = {
     ...(rulesProperty?.description ? { description: rulesProperty.description } : {}),
     type: 'object',
     properties,

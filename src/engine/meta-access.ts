@@ -3,14 +3,12 @@
  * the parser could not type (which `meta-invalid` reports); these helpers return the typed
  * value or undefined, so consistency rules simply skip what they cannot trust.
  */
-import { dayToIsoDate, isoDateToDay } from '../meta/dates.js';
-import type { MetaKey } from '../meta/fields.js';
+import { dayOf, dayToIsoDate, isoDateToDay } from '../meta/dates.js';
+import { META_KEYS, type MetaKey } from '../meta/fields.js';
 import type { Post } from '../model/post.js';
 
-type Fields = NonNullable<Post['meta']>['fields'];
-
 export function field(post: Post, key: MetaKey): unknown {
-  return post.meta?.fields[key as keyof Fields];
+  return post.meta?.fields[key];
 }
 
 /** The line where a field starts, else the meta box line, else 1. */
@@ -30,7 +28,7 @@ export function arrayField(post: Post, key: MetaKey): unknown[] | undefined {
 
 export function stringArrayField(post: Post, key: MetaKey): string[] | undefined {
   const value = arrayField(post, key);
-  return value?.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+  return value?.every((item) => typeof item === 'string') ? (value) : undefined;
 }
 
 export function stringField(post: Post, key: MetaKey): string | undefined {
@@ -63,12 +61,20 @@ export function isoDay(value: unknown): number | undefined {
   return typeof value === 'string' ? isoDateToDay(value) : undefined;
 }
 
-/** The UTC calendar day of `now`, as days since the epoch. */
-export function dayOf(now: Date): number {
-  return Math.floor(now.getTime() / 86_400_000);
-}
-
-/** `2026-11-23` for a day number. */
-export const isoOfDay = dayToIsoDate;
+/** The UTC calendar day of `now`, as days since the epoch; `2026-11-23` for a day number. */
+export { dayOf, dayToIsoDate as isoOfDay };
 
 export { plural } from '../text/plural.js';
+
+/**
+ * The fields of `required` that a post with a meta box is expected to have (`imageSources`
+ * only when `flags.hasImages` is true), in catalog order, and which of them are missing.
+ * meta-field-missing reports the missing ones; `anp stats` measures completeness with them.
+ */
+export function expectedMetaFields(post: Post, required: Iterable<MetaKey>): { expected: MetaKey[]; missing: MetaKey[] } {
+  const wanted = new Set(required);
+  const hasImages = subBoolean(post, 'flags', 'hasImages') === true;
+  const expected = META_KEYS.filter((key) => wanted.has(key) && (key !== 'imageSources' || hasImages));
+  const fields = post.meta?.fields ?? {};
+  return { expected, missing: expected.filter((key) => (fields as Record<string, unknown>)[key] === undefined) };
+}

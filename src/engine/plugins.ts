@@ -15,15 +15,9 @@ import { z } from 'zod';
 import { Severity } from '../model/finding.js';
 import type { Rule } from './rule.js';
 
-export class PluginError extends Error {
-  override readonly name = 'PluginError';
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-  ) {
-    super(`plugin ${path}: ${problem}`);
-  }
-}
+import { PluginError } from '../errors.js';
+
+export { PluginError };
 
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === 'function';
 
@@ -131,6 +125,14 @@ function candidatesOf(namespace: Record<string, unknown>): unknown[] {
   return [];
 }
 
+/**
+ * A rule object given directly (`createLinter({ customRules })`), checked and completed like a
+ * plugin module's rule; `where` names it in a PluginError.
+ */
+export function validateRule(candidate: unknown, where: string): Rule {
+  return validate(where, candidate, undefined);
+}
+
 function validate(path: string, candidate: unknown, index: number | undefined): Rule {
   const where = index === undefined ? '' : `rule #${index + 1}: `;
   const parsed = PluginRuleShape.safeParse(candidate);
@@ -150,12 +152,12 @@ function validate(path: string, candidate: unknown, index: number | undefined): 
       id: meta.id,
       description: meta.description,
       defaultSeverity: meta.defaultSeverity,
-      tags: meta.tags ?? ['plugin'],
-      docs: meta.docs ?? path,
+      tags: meta.tags?.length ? meta.tags : ['plugin'],
+      docs: meta.docs || path,
       schema: schema as z.ZodType<Record<string, unknown>>,
     },
-    check: check.bind(candidate) as Rule['check'],
+    check: check.bind(candidate),
   };
-  if (corpus) rule.corpus = corpus.bind(candidate) as NonNullable<Rule['corpus']>;
+  if (corpus) rule.corpus = corpus.bind(candidate);
   return rule;
 }

@@ -4,6 +4,7 @@
  * no rule re-walks or re-normalises what another already did.
  */
 import type { Post } from '../model/post.js';
+import { hash64 } from '../text/hash.js';
 import { words as wordsOf } from '../text/normalise.js';
 
 export interface ProseParagraph {
@@ -59,6 +60,11 @@ export function proseParagraphs(post: Post): readonly ProseParagraph[] {
     index.paragraphs = result;
   }
   return index.paragraphs;
+}
+
+/** The fingerprint the corpus rules and `anp stats` count a paragraph by: hash64 of its key (empty for an empty key). */
+export function paragraphFingerprint(paragraph: ProseParagraph): string {
+  return paragraph.key.length === 0 ? '' : hash64(paragraph.key);
 }
 
 /** Paragraph indexes that repeat an earlier paragraph exactly (same normalised key). */

@@ -9,7 +9,8 @@
  * for any file. The run keeps only what `finish` needs (fingerprints, counts, a few
  * locations), never the posts. See src/engine/corpus.ts.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
 import type { Post } from '../model/post.js';
 import type { RelatedLocation, Severity } from '../model/finding.js';
 
@@ -89,7 +90,41 @@ export interface Rule<Options = Record<string, unknown>> {
   corpus?(context: CorpusContext<Options>): CorpusRun;
 }
 
-/** Lets a rule file declare its options type once and have `check` typed by it. */
-export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
-  return rule;
+/** What `defineRule` takes: a Rule whose `tags`, `docs` and `schema` may be left out. */
+export interface RuleDefinition<Options> extends Omit<Rule<Options>, 'meta'> {
+  meta: Omit<RuleMeta<Options>, 'tags' | 'docs' | 'schema'> & Partial<Pick<RuleMeta<Options>, 'tags' | 'docs' | 'schema'>>;
+}
+
+/**
+ * Lets a rule file declare its options type once (through `meta.schema`) and have `check`
+ * typed by it. The built-in rules use it; so can custom rules (`import { defineRule } from
+ * 'anp'`). Left out: `tags` is `[]`, `docs` is `''` and `schema` takes no options.
+ */
+export function defineRule<Options = Record<string, never>>(rule: RuleDefinition<Options>): Rule<Options> {
+  const { tags = [], docs = '', schema = z.strictObject({}) as unknown as z.ZodType<Options>, ...meta } = rule.meta;
+  return { ...rule, meta: { ...meta, tags, docs, schema } };
+}
+
+/** Each option's `.describe()` text, by option name (from the options' JSON Schema). */
+export function optionDescriptions(rule: Rule<any>): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    const schema = z.toJSONSchema(rule.meta.schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }> };
+    for (const [name, property] of Object.entries(schema.properties ?? {})) if (property.description) out[name] = property.description;
+  } catch {
+    // not representable as JSON Schema: no descriptions
+  }
+  return out;
+}
+
+/**
+ * A rule's default options: its options schema applied to `{}` (plain `{}` when it has no
+ * schema). A schema that rejects `{}` has no defaults: a UsageError naming the rule.
+ */
+export function defaultOptions<Options>(rule: Rule<Options>): Options {
+  const schema = rule.meta.schema as z.ZodType<Options> | undefined;
+  if (schema === undefined) return {} as Options;
+  const parsed = schema.safeParse({});
+  if (!parsed.success) throw new UsageError(`rule "${rule.meta.id}": its options schema has no defaults (schema.parse({}) fails)`);
+  return parsed.data;
 }

@@ -8,7 +8,7 @@ import type { Finding, ReportedSeverity, Severity } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { forgetPostIndex } from './post-index.js';
 import { detach } from '../text/detach.js';
-import type { InputFacts, ReportDescriptor, Rule, RuleContext } from './rule.js';
+import { defaultOptions, type InputFacts, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 
 export interface RuleSetting { severity: Severity; options: unknown }
 export type RuleSettings = ReadonlyMap<string, RuleSetting>;
@@ -70,7 +70,7 @@ export function defaultSettings(rules: readonly Rule<any>[]): Map<string, RuleSe
 }
 
 export function defaultSetting(rule: Rule<any>): RuleSetting {
-  return { severity: rule.meta.defaultSeverity, options: rule.meta.schema.parse({}) };
+  return { severity: rule.meta.defaultSeverity, options: defaultOptions(rule) };
 }
 
 /** Stable order: line, column, rule id, then message. */

@@ -7,7 +7,7 @@ import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-export type { FormatContext, Formatter, RuleInfo } from './types.js';
+export type { ColorLevel, FormatContext, Formatter, RuleInfo } from './types.js';
 
 export const formatters = {
   stylish: formatStylish,

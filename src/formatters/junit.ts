@@ -7,7 +7,6 @@ import type { Formatter } from './types.js';
 import { severityWord } from './types.js';
 
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F). */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escape for element text and attribute values (double-quoted); invalid characters become U+FFFD. */

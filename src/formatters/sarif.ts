@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '../model/finding.js';
+import type { Severity } from '../model/finding.js';
 import type { FormatContext, Formatter, RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -76,7 +76,7 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
       artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
     }
     const index = artifactIndex.get(uri)!;
-    for (const finding of result.findings as Finding[]) {
+    for (const finding of result.findings) {
       if (!ruleIndex.has(finding.ruleId)) {
         ruleIndex.set(finding.ruleId, rules.length);
         rules.push({ id: finding.ruleId, description: finding.ruleId, defaultSeverity: finding.severity });

@@ -5,9 +5,10 @@
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { FileResult } from '../model/finding.js';
 import type { Formatter } from './types.js';
-import { oneLine, plural, severityWord, totals } from './types.js';
+import { countByRule } from '../model/finding.js';
+import { plural } from '../text/plural.js';
+import { oneLine, severityWord, totals } from './types.js';
 
 /** Visible width (code points; the messages are plain text). */
 function width(text: string): number {
@@ -20,22 +21,6 @@ function padEnd(text: string, size: number): string {
 
 function padStart(text: string, size: number): string {
   return ' '.repeat(Math.max(0, size - width(text))) + text;
-}
-
-/** Count of findings per rule, most frequent first. */
-export function countByRule(results: readonly FileResult[]): Array<{ ruleId: string; errors: number; warnings: number }> {
-  const counts = new Map<string, { ruleId: string; errors: number; warnings: number }>();
-  for (const result of results) {
-    for (const finding of result.findings) {
-      const entry = counts.get(finding.ruleId) ?? { ruleId: finding.ruleId, errors: 0, warnings: 0 };
-      if (finding.severity === 'error') entry.errors++;
-      else entry.warnings++;
-      counts.set(finding.ruleId, entry);
-    }
-  }
-  return [...counts.values()].sort(
-    (a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.ruleId.localeCompare(b.ruleId),
-  );
 }
 
 export const formatStylish: Formatter = (results, context) => {

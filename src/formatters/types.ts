@@ -12,13 +12,16 @@ export interface RuleInfo {
   helpUri?: string | undefined;
 }
 
+/** chalk's colour levels: 0 none, 1 16 colours, 2 256, 3 truecolor. */
+export type ColorLevel = 0 | 1 | 2 | 3;
+
 export interface FormatContext {
   /** The folder relative paths are relative to (SARIF makes absolute paths relative to it). */
   cwd: string;
   /** The version of anp (SARIF tool.driver.version). */
   version: string;
   /** chalk colour level: 0 = no colour. */
-  colorLevel: 0 | 1 | 2 | 3;
+  colorLevel: ColorLevel;
   /** Every known rule (SARIF tool.driver.rules). */
   rules: readonly RuleInfo[];
   /** Home page of anp (SARIF tool.driver.informationUri). */
@@ -36,8 +39,6 @@ export function severityWord(severity: 'error' | 'warn'): 'error' | 'warning' {
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
-
-export { plural } from '../text/plural.js';
 
 export function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
   let errors = 0;

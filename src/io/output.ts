@@ -30,8 +30,9 @@ export function streamOutput(stream: Writable): TextOutput {
       if (pending.length >= FLUSH_CHARS) await flush();
     },
     close: flush,
-    async abort() {
+    abort() {
       pending = '';
+      return Promise.resolve();
     },
   };
 }

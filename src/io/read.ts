@@ -26,6 +26,12 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const replacingDecoder = new TextDecoder('utf-8');
 
+/** Text already decoded (the library's `lintText(string)`): a leading BOM is dropped, as the decoder does. */
+export function textSource(text: string): Extract<SourceRead, { kind: 'text' }> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { kind: 'text', text: body, bytes: Buffer.byteLength(text), invalidUtf8Lines: [] };
+}
+
 /** Decodes bytes already in memory (also used for `--stdin`). */
 export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): SourceRead {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -58,13 +64,8 @@ export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): Sourc
  *
  * The calls are synchronous on purpose: articles are small, and for small files the
  * promise API's thread-pool round trips (open, fstat, read, close) cost more than the
- * reads themselves — they were ~30% of `anp export`'s CPU profile. The function stays
- * async so callers do not depend on that choice.
+ * reads themselves — they were ~30% of `anp export`'s CPU profile.
  */
-export async function readSource(path: string, options: ReadOptions = {}): Promise<SourceRead> {
-  return readSourceSync(path, options);
-}
-
 export function readSourceSync(path: string, options: ReadOptions = {}): SourceRead {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;

@@ -65,7 +65,13 @@ export function readDate(raw: string): DateReading {
   return INVALID;
 }
 
-const DAY_MS = 86_400_000;
+/** Milliseconds in a UTC day. */
+export const DAY_MS = 86_400_000;
+
+/** The UTC calendar day of an instant, as days since 1970-01-01. */
+export function dayOf(date: Date): number {
+  return Math.floor(date.getTime() / DAY_MS);
+}
 
 /**
  * Strict `YYYY-MM-DD` (the export's and `--now`'s form) as days since 1970-01-01 UTC, or

@@ -42,5 +42,28 @@ export const LintReport = z
 export type LintReport = z.infer<typeof LintReport>;
 
 export function reportJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(LintReport, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(LintReport, { target: 'draft-2020-12' });
+}
+
+/** Findings of one rule, by severity. */
+export interface RuleCount {
+  ruleId: string;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Count of findings per rule, most frequent first (then by rule id). `counts` may carry the
+ * counts of earlier calls (a running total over a stream of results).
+ */
+export function countByRule(results: readonly FileResult[], counts = new Map<string, RuleCount>()): RuleCount[] {
+  for (const result of results) {
+    for (const finding of result.findings) {
+      const entry = counts.get(finding.ruleId) ?? { ruleId: finding.ruleId, errors: 0, warnings: 0 };
+      if (finding.severity === 'error') entry.errors++;
+      else entry.warnings++;
+      counts.set(finding.ruleId, entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.ruleId.localeCompare(b.ruleId));
 }

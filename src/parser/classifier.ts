@@ -158,8 +158,8 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
 
     // The open list item: a bullet opens one; a line at column 0 that is no bullet ends it.
     const bullet = bullets[i]!;
-    if (bullet === Bullet.None && indent === 0) itemIndent = -1;
-    if (itemIndent >= 0 && bullet === Bullet.None && indent > itemIndent) {
+    if (bullet === NO_BULLET && indent === 0) itemIndent = -1;
+    if (itemIndent >= 0 && bullet === NO_BULLET && indent > itemIndent) {
       ids[n++] = CTX('under-item');
       if (indent > itemContent) ids[n++] = CTX('under-item-deeper');
       // Prose and code under an item read differently from the same lines at the margin.
@@ -168,17 +168,17 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
         if (id < SHARED_FEATURES) ids[n++] = UNDER_ITEM + id;
       }
     }
-    if (i > 0 && bullets[i - 1] !== Bullet.None && bullet === Bullet.None) ids[n++] = CTX('after-item');
-    if (bullet !== Bullet.None) {
+    if (i > 0 && bullets[i - 1] !== NO_BULLET && bullet === NO_BULLET) ids[n++] = CTX('after-item');
+    if (bullet !== NO_BULLET) {
       if (itemIndent >= 0 && indent <= itemIndent + 1 && itemKind === bullet) ids[n++] = CTX('sibling-bullet');
       else if (itemIndent >= 0 && indent >= itemContent) ids[n++] = CTX('nested-bullet');
-      const nextBullet = i + 1 < count ? bullets[i + 1]! : Bullet.None;
-      const previousBullet = i > 0 ? bullets[i - 1]! : Bullet.None;
+      const nextBullet = i + 1 < count ? bullets[i + 1]! : NO_BULLET;
+      const previousBullet = i > 0 ? bullets[i - 1]! : NO_BULLET;
       if (nextBullet === bullet) ids[n++] = CTX('next-is-bullet-same-kind');
       if (previousBullet === bullet) ids[n++] = CTX('prev-is-bullet-same-kind');
       if (nextBullet !== bullet && previousBullet !== bullet) ids[n++] = CTX('lone-bullet');
-      if (nextBullet !== Bullet.None) ids[n++] = CTX('next-is-bullet');
-      if (previousBullet !== Bullet.None) ids[n++] = CTX('prev-is-bullet');
+      if (nextBullet !== NO_BULLET) ids[n++] = CTX('next-is-bullet');
+      if (previousBullet !== NO_BULLET) ids[n++] = CTX('prev-is-bullet');
       if (itemIndent >= 0 && Math.abs(indent - itemIndent) <= 4) ids[n++] = CTX('sibling-any-bullet');
       itemIndent = indent;
       itemKind = bullet;
@@ -198,6 +198,9 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   }
   return { ids: ids.subarray(0, n), offsets, gapBefore, indents };
 }
+
+/** Bullet kinds are kept as plain numbers in a typed array; this is `Bullet.None`'s. */
+const NO_BULLET: number = Bullet.None;
 
 function compare(a: number, b: number): number {
   return a === b ? 1 : a > b ? 2 : 3;

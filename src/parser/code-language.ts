@@ -1323,9 +1323,6 @@ function score(lines: readonly string[]): Tally {
       case 'uses':
         if (t === 'uses' || /^uses [\w., ]+;$/.test(t)) add(s, DELPHI, 3);
         break;
-      case 'implementation':
-        if (t === w) add(s, DELPHI, 3);
-        break;
       case 'end;':
         add(s, DELPHI, 1.5);
         break;
@@ -1511,7 +1508,6 @@ function scoreImport(t: string, s: Tally): void {
   else if (t.startsWith('import scala.')) add(s, SCALA, 8);
   else if (/^import (?:Foundation|UIKit|SwiftUI|Combine|XCTest|AppKit|Cocoa)$/.test(t)) add(s, SWIFT, 8);
   else if (t.startsWith('import qualified ')) add(s, HS, 8);
-  else if (t.startsWith("import 'package:") || t.startsWith("import 'dart:")) add(s, DART, 8);
   else if (/^import (?:Data|Control|System|Network|Text)\.[A-Z][\w.]*(?: \(|$| hiding| as )/.test(t)) add(s, HS, 3);
   else if (/^import \w+ exposing /.test(t) || /^import [A-Z][\w.]* exposing/.test(t)) add(s, ELM, 6);
   else if (/^import (?:static )?[a-z_]\w*(?:\.[a-z_]\w*)+\.(?:[A-Z]\w*|\*);$/.test(t)) add(s, JAVA, 2); else if (/^import [a-z_]\w*(?:, [a-z_]\w*)*(?: as \w+)?$/.test(t)) add(s, PY, 2);

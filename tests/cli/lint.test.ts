@@ -357,7 +357,7 @@ describe.concurrent('anp lint: every format on the five samples, parsed back', (
     ensureMultitool();
     const result = await run('sarif');
     expect(result.code).toBe(1);
-    const log = JSON.parse(result.stdout) as any;
+    const log = JSON.parse(result.stdout);
     expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(builtinRules.map((rule) => rule.meta.id));
     expect(log.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/.+\/docs\/rules\/unreadable-input\.md$/);
     expect(log.runs[0].results.length).toBeGreaterThan(0);
@@ -398,7 +398,8 @@ it('the CLI fixtures exist', () => {
 });
 
 describe('helpers behind lint (in-process)', async () => {
-  const { colorLevel, parseIsoDate, resolveNow } = await import('../../src/cli/shared.js');
+  const { colorLevel } = await import('../../src/cli/io.js');
+  const { parseIsoDate, resolveNow } = await import('../../src/engine/now.js');
 
   it('colorLevel: flags, then NO_COLOR, then FORCE_COLOR, then the terminal', () => {
     expect(colorLevel(undefined, {}, false)).toBe(0);

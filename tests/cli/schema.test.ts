@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { SCHEMA_KINDS, schemaText } from '../../src/cli/schema.js';
+import { SCHEMA_KINDS, schemaText } from '../../src/engine/schemas.js';
 import { REPO_ROOT, runAnp } from './helpers.js';
 
 const committed = (kind: string): Promise<string> => readFile(path.join(REPO_ROOT, 'schema', `${kind}.json`), 'utf8');

@@ -1,7 +1,7 @@
 /** `anp stats` as a child process, on the five samples. */
 import { describe, expect, it } from 'vitest';
 import { makeTree, runAnp } from './helpers.js';
-import type { CorpusStats } from '../../src/cli/stats.js';
+import type { CorpusStats } from '../../src/engine/stats.js';
 
 const env = { FORCE_COLOR: undefined, NO_COLOR: undefined, SOURCE_DATE_EPOCH: undefined };
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { builtinRules } from '../../rules/index.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../../src/config/load.js';
 import { parseRuleOverride, printableConfig, resolveConfig } from '../../src/config/resolve.js';
 import { configJsonSchema, formatPath } from '../../src/config/schema.js';

@@ -79,7 +79,7 @@ describe('lintPost', () => {
   });
 
   it('a crash that throws a non-Error is reported too', () => {
-    const throwsString: Rule = { ...crashing, meta: { ...crashing.meta, id: 'throws-string' }, check: () => { throw 'boom'; } };
+    const throwsString: Rule = { ...crashing, meta: { ...crashing.meta, id: 'throws-string' }, check: () => { throw 'boom' as unknown as Error; } };
     expect(lintPost(source, [throwsString], new Map(), NOW)[0]!.message).toBe('rule throws-string crashed and was skipped: boom');
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeBytes, DEFAULT_MAX_BYTES, formatBytes, readSource, type SourceRead } from '../../src/io/read.js';
+import { decodeBytes, DEFAULT_MAX_BYTES, formatBytes, readSourceSync, type SourceRead } from '../../src/io/read.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>
@@ -89,7 +89,7 @@ describe('readSource', () => {
   it('reads and decodes a file like decodeBytes', async () => {
     const file = path.join(dir, 'crlf.txt');
     await writeFile(file, bytes(BOM, 'title\r\n\r\nbody ', [0xfe], '\r\n'));
-    const result = expectText(await readSource(file));
+    const result = expectText(readSourceSync(file));
     expect(result.text).toBe('title\r\n\r\nbody \uFFFD\r\n');
     expect(result.invalidUtf8Lines).toEqual([3]);
   });
@@ -97,7 +97,7 @@ describe('readSource', () => {
   it('reports a file over maxBytes as too large, with both sizes', async () => {
     const file = path.join(dir, 'big.txt');
     await writeFile(file, 'x'.repeat(2048));
-    const result = expectUnreadable(await readSource(file, { maxBytes: 1000 }));
+    const result = expectUnreadable(readSourceSync(file, { maxBytes: 1000 }));
     expect(result.reason).toBe('too-large');
     expect(result.message).toBe('file too large (2 KB, limit 1000 bytes); not parsed');
   });
@@ -105,7 +105,7 @@ describe('readSource', () => {
   it('reports a NUL byte in a file as binary', async () => {
     const file = path.join(dir, 'image.txt');
     await writeFile(file, bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
-    const result = expectUnreadable(await readSource(file));
+    const result = expectUnreadable(readSourceSync(file));
     expect(result).toMatchObject({ reason: 'binary', message: 'binary file (NUL byte at offset 8); not parsed' });
   });
 
@@ -114,12 +114,12 @@ describe('readSource', () => {
     // real read failure (EISDIR) on every platform we run on.
     const folder = path.join(dir, 'folder.txt');
     await mkdir(folder);
-    const result = expectUnreadable(await readSource(folder));
+    const result = expectUnreadable(readSourceSync(folder));
     expect(result).toEqual({ kind: 'unreadable', reason: 'read-error', message: 'cannot read (is a directory); not parsed' });
   });
 
-  it('reports a file that vanished as a read error', async () => {
-    const result = expectUnreadable(await readSource(path.join(dir, 'gone.txt')));
+  it('reports a file that vanished as a read error', () => {
+    const result = expectUnreadable(readSourceSync(path.join(dir, 'gone.txt')));
     expect(result.reason).toBe('read-error');
     expect(result.message).toBe('cannot read (no such file or directory); not parsed');
   });

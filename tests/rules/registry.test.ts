@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinRuleIds, builtinRules, findRule, plannedRuleIds } from '../../rules/index.js';
+import { builtinRuleIds, builtinRules, findRule } from '../../rules/index.js';
 
 const root = new URL('../../', import.meta.url);
 
@@ -15,7 +15,6 @@ describe('the built-in rule registry', () => {
       'empty-section', 'scrape-residue',
       'corpus-duplicate-paragraph',
     ]);
-    expect(plannedRuleIds).toEqual([]);
   });
 
   it('registers one file per rule, named by its id', () => {
@@ -36,7 +35,7 @@ describe('the built-in rule registry', () => {
   });
 
   it('only the corpus rule has a corpus phase, and it is off by default', () => {
-    expect(builtinRules.filter((rule) => rule.corpus).map((rule) => rule.meta.id)).toEqual(['corpus-duplicate-paragraph']);
+    expect(builtinRules.filter((rule) => typeof rule.corpus === 'function').map((rule) => rule.meta.id)).toEqual(['corpus-duplicate-paragraph']);
     expect(findRule('corpus-duplicate-paragraph')?.meta.defaultSeverity).toBe('off');
     expect(findRule('corpus-duplicate-paragraph')?.meta.tags).toEqual(['corpus']);
   });

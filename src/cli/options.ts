@@ -1,0 +1,65 @@
+/**
+ * The options several commands share, declared once. Each command picks the ones it takes
+ * (`addShared(command, 'config', 'now', …)`), and may word a description for itself.
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { createLinter, type Linter } from '../index.js';
+import type { CliIo } from './io.js';
+
+/** Commander's collector for repeatable options. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number >= 0.');
+  return Number(value);
+}
+
+const SHARED = {
+  config: () => new Option('-c, --config <file>', 'config file (default: anp.config.json, .anprc.json or package.json#anp, upward from the cwd)'),
+  rule: () => new Option('--rule <id:severity>', "override a rule's severity, e.g. stale-review:error (repeatable)").argParser(collect),
+  rulesDir: () => new Option('--rules-dir <dir>', 'load custom rule modules (.js, .mjs, .cjs) from this folder'),
+  now: () => new Option('--now <date>', 'the date freshness rules compare with, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)'),
+  ignorePattern: () => new Option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the cwd (repeatable)').argParser(collect),
+  json: () => new Option('--json', 'print JSON instead of tables'),
+  color: () => new Option('--color', 'force coloured output'),
+  noColor: () => new Option('--no-color', 'disable coloured output'),
+} as const;
+
+export type SharedOption = keyof typeof SHARED;
+
+/** Adds the named shared options; `descriptions` rewords some for this command. */
+export function addShared(command: Command, names: readonly SharedOption[], descriptions: Partial<Record<SharedOption, string>> = {}): Command {
+  for (const name of names) {
+    const option = SHARED[name]();
+    const description = descriptions[name];
+    if (description !== undefined) option.description = description;
+    command.addOption(option);
+  }
+  return command;
+}
+
+/** What the shared options give an action (commander's camelCase names). */
+export interface SharedValues {
+  config?: string;
+  rule?: string[];
+  rulesDir?: string;
+  now?: string;
+  ignorePattern?: string[];
+  json?: boolean;
+  color?: boolean;
+}
+
+/** The Linter a command's shared options describe (`now` already resolved, or left to the linter). */
+export function linterFor(values: SharedValues, io: CliIo, now?: Date): Linter {
+  return createLinter({
+    cwd: io.cwd,
+    env: io.env,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(now !== undefined ? { now } : {}),
+    ruleFlags: values.rule ?? [],
+    rulesDirs: values.rulesDir !== undefined ? [values.rulesDir] : [],
+    ignorePatterns: values.ignorePattern ?? [],
+  });
+}

@@ -1,0 +1,293 @@
+/**
+ * The lint pipeline, which the CLI and library users both drive: config + plugins -> rule
+ * settings, then for each file read -> parse -> rules, then the corpus phase. One post is in
+ * memory at a time; only findings are kept between posts.
+ */
+import path from 'node:path';
+import { builtinRules } from '../../rules/index.js';
+import { loadConfig, validateConfigObject, type LoadedConfig } from '../config/load.js';
+import { pluginPaths, resolveConfig, type ResolvedConfig } from '../config/resolve.js';
+import type { ConfigFile, RuleEntry } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { formatters, FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
+import type { ColorLevel } from '../formatters/types.js';
+import { discoverFiles } from '../io/discover.js';
+import { decodeBytes, DEFAULT_MAX_BYTES, textSource, type SourceRead } from '../io/read.js';
+import { readSources } from '../io/read-many.js';
+import type { FileResult, Finding } from '../model/finding.js';
+import type { Post } from '../model/post.js';
+import { parsePost } from '../parser/index.js';
+import { mergeFindings, startCorpus, type CorpusLinter } from './corpus.js';
+import { resolveNow } from './now.js';
+import { packageInfo, ruleInfos } from './package-info.js';
+import { loadRuleModules, loadRulesDir, mergeRules, validateRule } from './plugins.js';
+import type { Rule } from './rule.js';
+import { lintPost, unreadableFinding } from './runner.js';
+
+/** One file's findings and their counts (`anp lint -f json` prints an array of these). */
+export type LintResult = FileResult;
+
+export interface LinterOptions {
+  /** Folder that paths (files, patterns, a config file, rules dirs) are relative to. Default: `process.cwd()`. */
+  cwd?: string;
+  /**
+   * A config file (relative to `cwd`), a config object (the file's shape; its plugins are
+   * relative to `cwd`), or `false` for the defaults. Default: `anp.config.json`,
+   * `.anprc.json` or `package.json#anp`, found upward from `cwd`.
+   */
+  config?: string | ConfigFile | false;
+  /** The date freshness rules compare with (`Date` or `YYYY-MM-DD`). Default: SOURCE_DATE_EPOCH, else today. */
+  now?: Date | string;
+  /** Rule settings applied over the config: `{ "stale-review": ["error", { maxAgeDays: 730 }] }`. */
+  rules?: Record<string, RuleEntry>;
+  /** `ID:SEVERITY` overrides, as `anp lint --rule` takes them (applied last). */
+  ruleFlags?: readonly string[];
+  /** Custom rules as objects (the built-in rules' `meta` + `check` shape; see `defineRule`). */
+  customRules?: readonly Rule<any>[];
+  /** Folders of custom rule modules (`.js`, `.mjs`, `.cjs`), relative to `cwd`, as `--rules-dir`. */
+  rulesDirs?: readonly string[];
+  /** Extra globs to skip (relative to `cwd`), added to the config's `ignores`. */
+  ignorePatterns?: readonly string[];
+  /** Where SOURCE_DATE_EPOCH is read from. Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface LintTextOptions {
+  /** The name the findings report. Default `<text>`. */
+  filePath?: string;
+}
+
+export interface FormatOptions {
+  /** Colour level of `stylish` (0 = none, the default). */
+  color?: ColorLevel;
+}
+
+/** A file read for export: its post, or why it could not be read. */
+export type ReadPost =
+  | { file: string; post: Post; invalidUtf8Lines: readonly number[] }
+  | { file: string; post: null; message: string };
+
+export interface LintFilesOptions {
+  /**
+   * Called with each parsed post right after its rules ran, in path order (not for
+   * unreadable files). The post must not be kept; `anp stats` counts what it needs.
+   */
+  onPost?: (post: Post, file: string) => void;
+}
+
+export interface Linter {
+  /** The resolved settings: every rule, its severity and options, include and ignores. */
+  config(): Promise<ResolvedConfig>;
+  /** Every known rule: the built-ins, then custom rules (plugins, rules dirs, objects). */
+  rules(): Promise<readonly Rule<any>[]>;
+  /** Lints one text (or bytes, checked for binary content and invalid UTF-8 like a file). */
+  lintText(text: string | Uint8Array, options?: LintTextOptions): Promise<LintResult>;
+  /**
+   * Lints the files and folders given (folders searched with the config's `include`), one
+   * result per file in path order. Results stream as files are linted, except when a corpus
+   * rule is on: they come after the last file, with the corpus findings merged in.
+   * A path that does not exist is a UsageError before any result.
+   */
+  lintFiles(patterns: string | readonly string[], options?: LintFilesOptions): AsyncIterable<LintResult>;
+  /** The files `lintFiles` would read, relative to `cwd`, sorted. */
+  files(patterns: string | readonly string[]): Promise<string[]>;
+  /** Reads and parses the files given (no rules), as `anp export` does. */
+  readPosts(files: readonly string[]): AsyncIterable<ReadPost>;
+  /** The results as a report: stylish, json, sarif, github, junit or compact. */
+  format(results: readonly LintResult[], name: string, options?: FormatOptions): string;
+  /** "Now" for the freshness rules, at UTC midnight. */
+  readonly now: Date;
+  readonly cwd: string;
+}
+
+/** Loads the config (synchronously: a bad config throws a ConfigError here) and returns a Linter. */
+export function createLinter(options: LinterOptions = {}): Linter {
+  return new LinterImpl(options);
+}
+
+class LinterImpl implements Linter {
+  readonly cwd: string;
+  private nowDate: Date | undefined;
+  private readonly loaded: LoadedConfig;
+  private resolved: ResolvedConfig | undefined;
+  private setup: Promise<ResolvedConfig> | undefined;
+
+  constructor(private readonly options: LinterOptions) {
+    this.cwd = path.resolve(options.cwd ?? process.cwd());
+    this.loaded = loadFrom(options.config, this.cwd);
+  }
+
+  /** Resolved on first use, so commands that never compare dates ignore a bad SOURCE_DATE_EPOCH. */
+  get now(): Date {
+    this.nowDate ??= resolveNow(this.options.now, this.options.env ?? process.env);
+    return this.nowDate;
+  }
+
+  config(): Promise<ResolvedConfig> {
+    this.setup ??= this.resolve().then((resolved) => (this.resolved = resolved));
+    return this.setup;
+  }
+
+  async rules(): Promise<readonly Rule<any>[]> {
+    return (await this.config()).rules;
+  }
+
+  private async resolve(): Promise<ResolvedConfig> {
+    const { options, cwd, loaded } = this;
+    let rules: Rule<any>[];
+    try {
+      const plugins = [...(await loadRuleModules(pluginPaths(loaded)))];
+      for (const dir of options.rulesDirs ?? []) plugins.push(...(await loadRulesDir(path.resolve(cwd, dir))));
+      (options.customRules ?? []).forEach((rule, index) => plugins.push(validateRule(rule, `customRules[${index}]`)));
+      rules = mergeRules(builtinRules, plugins);
+    } catch (error) {
+      // A PluginError names the path and the problem; absolute paths under cwd are shown relative.
+      if (error instanceof UsageError) error.message = displayPaths(error.message, cwd);
+      throw error;
+    }
+    const withRules = options.rules ? { ...loaded, config: { ...loaded.config, rules: { ...loaded.config.rules, ...options.rules } } } : loaded;
+    return resolveConfig(withRules, rules, options.ruleFlags ?? []);
+  }
+
+  async lintText(text: string | Uint8Array, options: LintTextOptions = {}): Promise<LintResult> {
+    const resolved = await this.config();
+    const file = options.filePath ?? '<text>';
+    const source: SourceRead =
+      typeof text === 'string' ? textSource(text) : decodeBytes(text, { maxBytes: maxBytesOf(resolved) });
+    const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
+    const { result } = lintSource(file, source, resolved, this.now, corpus);
+    return mergeCorpus([result], corpus)[0]!;
+  }
+
+  async files(patterns: string | readonly string[]): Promise<string[]> {
+    const resolved = await this.config();
+    const given = typeof patterns === 'string' ? [patterns] : patterns.length > 0 ? [...patterns] : ['.'];
+    const { files, missing } = await discoverFiles(given, {
+      cwd: this.cwd,
+      include: resolved.include,
+      ignores: [...resolved.ignores, ...(this.options.ignorePatterns ?? [])],
+    });
+    if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+    return files;
+  }
+
+  lintFiles(patterns: string | readonly string[], options: LintFilesOptions = {}): AsyncIterable<LintResult> {
+    return this.lintFilesGen(patterns, options);
+  }
+
+  private async *lintFilesGen(patterns: string | readonly string[], options: LintFilesOptions): AsyncGenerator<LintResult> {
+    const files = await this.files(patterns);
+    const resolved = await this.config();
+    // Corpus rules (corpus-duplicate-paragraph) collect every post in the same pass and report
+    // after the last one; null when none of them is on.
+    const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
+    const held: LintResult[] = [];
+    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved) })) {
+      const { result, post } = lintSource(file, source, resolved, this.now, corpus);
+      if (post !== null) options.onPost?.(post, file);
+      if (corpus) held.push(result);
+      else yield result;
+    }
+    if (corpus) yield* mergeCorpus(held, corpus);
+  }
+
+  async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
+    const resolved = await this.config();
+    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved) })) {
+      if (source.kind === 'unreadable') {
+        yield { file, post: null, message: source.message };
+        continue;
+      }
+      let post: Post;
+      try {
+        post = parsePost(source.text, { file, bytes: source.bytes });
+      } catch (error) {
+        // The parser is specified never to throw; if it does anyway, lose one file, not the run.
+        const message = error instanceof Error ? error.message : String(error);
+        yield { file, post: null, message: `the parser failed (${message.split('\n')[0]}); not exported, please report this` };
+        continue;
+      }
+      yield { file, post, invalidUtf8Lines: source.invalidUtf8Lines };
+    }
+  }
+
+  format(results: readonly LintResult[], name: string, options: FormatOptions = {}): string {
+    return formatResults(results, name, {
+      cwd: this.cwd,
+      color: options.color ?? 0,
+      // Before any lint the custom rules from modules may not be loaded yet; SARIF then lists
+      // the rules it meets in the results.
+      rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
+    });
+  }
+}
+
+/** Formats results by name; a name that is not a format is a UsageError listing them. */
+export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[] }): string {
+  if (!isFormatName(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMAT_NAMES.join(', ')}`);
+  const info = packageInfo();
+  const formatter = formatters[name satisfies FormatName];
+  return formatter(results, {
+    cwd: context.cwd,
+    version: info.version,
+    informationUri: info.informationUri,
+    colorLevel: name === 'stylish' ? context.color : 0,
+    rules: ruleInfos(context.rules),
+  });
+}
+
+function loadFrom(config: LinterOptions['config'], cwd: string): LoadedConfig {
+  if (typeof config === 'string') return loadConfig({ configFile: config, cwd });
+  if (config === undefined) return loadConfig({ cwd });
+  const where = { displayName: 'config (options)', keyPrefix: [] };
+  return { file: null, displayName: where.displayName, dir: cwd, keyPrefix: [], config: config === false ? {} : validateConfigObject(config, where) };
+}
+
+/** Absolute paths under the cwd, shown relative in messages. */
+function displayPaths(message: string, cwd: string): string {
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  return message.split(prefix).join('');
+}
+
+/** The byte limit of the reader: unreadable-input's `maxBytes` option. */
+export function maxBytesOf(resolved: ResolvedConfig): number {
+  const options = resolved.settings.get('unreadable-input')?.options as { maxBytes?: unknown } | undefined;
+  return typeof options?.maxBytes === 'number' ? options.maxBytes : DEFAULT_MAX_BYTES;
+}
+
+export function fileResult(file: string, findings: Finding[]): FileResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const finding of findings) {
+    if (finding.severity === 'error') errorCount++;
+    else warningCount++;
+  }
+  return { file, findings, errorCount, warningCount };
+}
+
+/**
+ * One source (already read) -> its findings and its post (null when unreadable). With a
+ * `corpus`, the post is also handed to the corpus rules; their findings come from mergeCorpus.
+ */
+function lintSource(file: string, source: SourceRead, resolved: ResolvedConfig, now: Date, corpus: CorpusLinter | null): { result: FileResult; post: Post | null } {
+  if (source.kind === 'unreadable') {
+    const finding = unreadableFinding(file, source.message, resolved.settings);
+    return { result: fileResult(file, finding ? [finding] : []), post: null };
+  }
+  const post = parsePost(source.text, { file, bytes: source.bytes });
+  const input = { invalidUtf8Lines: source.invalidUtf8Lines };
+  const findings = lintPost({ file, post, input }, resolved.rules, resolved.settings, now);
+  corpus?.collect(file, post, input);
+  return { result: fileResult(file, findings), post };
+}
+
+/** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */
+function mergeCorpus(results: FileResult[], corpus: CorpusLinter | null): FileResult[] {
+  if (!corpus) return results;
+  const byFile = corpus.finish();
+  if (byFile.size === 0) return results;
+  return results.map((result) => {
+    const extra = byFile.get(result.file);
+    return extra ? fileResult(result.file, mergeFindings(result.findings, extra)) : result;
+  });
+}
