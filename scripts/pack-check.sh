@@ -6,9 +6,9 @@
 #     formats SARIF and JSON, and runs a custom rule with the built-in meta + check shape;
 #   - a TypeScript file using the exported types compiles with tsc --noEmit (nodenext, strict);
 #   - the installed bin answers.
-# Prints "pack-check: ok" at the end; any failure exits non-zero. Needs `npm run build` first
-# (npm pack runs `prepare`, which builds anyway) and the registry for nothing: the project's
-# own node_modules provide typescript and @types/node.
+# Prints "pack-check: ok" at the end; any failure exits non-zero. `npm pack` runs `prepack`,
+# which empties dist/ (no stale files from older builds can ship), then `prepare`, which
+# builds it afresh. The project's own node_modules provide typescript and @types/node.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
