@@ -76,12 +76,16 @@ for (const [a, b] of [[TOML, INI], [HTML, XML]] as const) {
   SIBLING[b] = a;
 }
 
-/** Languages one hint may stand for without contradiction (`bash` for a `$ cmd` session…). */
+/**
+ * Evidence for these languages does not contradict the hint (the key): a TypeScript article's
+ * plain-JavaScript block is TypeScript too, a C++ article's C-looking block is C++, a `bash`
+ * article's `$ cmd` session is bash. Not the other way round: TypeScript marks in a JavaScript
+ * article's block make it TypeScript.
+ */
 const HINT_FAMILY: Readonly<Record<string, readonly string[]>> = {
-  javascript: ['typescript'], typescript: ['javascript'], c: ['cpp'], cpp: ['c'],
-  bash: ['shell'], shell: ['bash'], css: ['scss', 'less'], scss: ['css'], less: ['css'],
-  toml: ['ini'], ini: ['toml'], xml: ['html'], html: ['xml'], ruby: ['crystal'],
-  objectivec: ['c', 'cpp'], json: ['javascript'], gradle: ['kotlin'], kotlin: ['gradle'],
+  typescript: ['javascript'], cpp: ['c'], objectivec: ['c'], bash: ['shell'], shell: ['bash'],
+  scss: ['css'], less: ['css'], toml: ['ini'], ini: ['toml'], xml: ['html'], html: ['xml'],
+  crystal: ['ruby'], gradle: ['kotlin'],
 };
 
 const ALIASES: Record<string, string> = {
@@ -195,10 +199,19 @@ export function languageScores(lines: readonly string[]): Array<[string, number]
 
 /** The first name in a hint (`python`, `Python 3`, `go, bash`) that is a language name. */
 function hintLanguage(hint: string): string | null {
-  const first = hint.trim().split(/[\s,/;|()]+/, 1)[0] ?? '';
+  const whole = hint.trim().toLowerCase();
+  if (NOT_A_LANGUAGE.has(whole)) return null;
+  const first = whole.split(/[\s,/;|()]+/, 1)[0] ?? '';
+  if (first.length === 1 && first !== 'c' && first !== 'r' && first !== 'd') return null;
   const name = canonicalLanguage(first);
-  return name === null || name === 'plaintext' || name === 'none' || name === 'n/a' ? null : name;
+  return name === null || NOT_A_LANGUAGE.has(name) ? null : name;
 }
+
+/** Meta values that name no language. */
+const NOT_A_LANGUAGE = new Set([
+  'n/a', 'na', 'none', 'null', 'nil', '-', '--', 'unknown', 'various', 'mixed', 'multiple', 'any', 'other',
+  'plaintext', 'text', 'code', 'tbd',
+]);
 
 function hintFits(scores: Float64Array, hinted: string): boolean {
   const family = HINT_FAMILY[hinted];
@@ -433,13 +446,15 @@ interface Block {
   scalarIndent: number;
   /** SHELL or PY when the block opens with a prompt: it is a session, other lines are output. */
   session: number;
+  /** After a make target: tab-indented lines are its recipe. */
+  inRecipe: boolean;
 }
 
 const BLOCK: Block = {
   firstCode: -1, lastCode: -1, codeLines: 0, semicolonLines: 0, tomlSections: 0, tomlKeys: 0, iniKeys: 0,
   yamlKeys: 0, yamlShaped: 0, yamlBroken: false, topKeys: new Set(), makeTargets: 0, makeAssigns: 0,
   continuations: 0, commentLines: 0, tagLines: 0, heredoc: null, inDocstring: false, docstring: '"""',
-  scalarIndent: -1, session: 0,
+  scalarIndent: -1, session: 0, inRecipe: false,
 };
 
 function resetBlock(b: Block): Block {
@@ -464,6 +479,7 @@ function resetBlock(b: Block): Block {
   b.docstring = '"""';
   b.scalarIndent = -1;
   b.session = 0;
+  b.inRecipe = false;
   return b;
 }
 
@@ -511,6 +527,14 @@ function score(lines: readonly string[]): Tally {
         continue;
       }
       b.scalarIndent = -1;
+    }
+    if (b.inRecipe) {
+      // A make recipe: tab-indented shell lines after a target. Shell marks there are make's.
+      if (raw.charCodeAt(0) === 9) {
+        add(s, MAKE, 1);
+        continue;
+      }
+      b.inRecipe = false;
     }
     if (b.session !== 0) {
       // After a `$ ` (or `>>> `) prompt on the first line, a line without one is output.
@@ -1505,7 +1529,8 @@ function scoreFirstWordMore(s: Tally, l: Line, b: Block): void {
     case 'testImplementation':
     case 'api':
     case 'compileOnly':
-      if (next === 32 && (t.includes("'") || t.includes('"')) || next === 40 && t.includes('("')) add(s, GRADLE, 4);
+      if (t === 'implementation') add(s, DELPHI, 3); // Pascal's `implementation` section
+      else if (next === 32 && (t.includes("'") || t.includes('"')) || next === 40 && t.includes('("')) add(s, GRADLE, 4);
       break;
     case 'apply':
       if (t.startsWith('apply plugin:')) add(s, GRADLE, 8);
@@ -1538,9 +1563,6 @@ function scoreFirstWordMore(s: Tally, l: Line, b: Block): void {
       break;
     case 'uses':
       if (t === 'uses' || /^uses [\w., ]+;$/.test(t)) add(s, DELPHI, 3);
-      break;
-    case 'implementation':
-      if (t === w) add(s, DELPHI, 3);
       break;
     case 'end;':
       add(s, DELPHI, 1.5);
@@ -1636,6 +1658,7 @@ function scoreShapes(s: Tally, l: Line, b: Block, lines: readonly string[]): voi
     const after = lines[i + 1];
     if (after !== undefined && after.charCodeAt(0) === 9) {
       b.makeTargets++;
+      b.inRecipe = true;
       add(s, MAKE, 4);
     }
   }
