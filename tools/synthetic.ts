@@ -148,6 +148,12 @@ export function syntheticArticle(seed: number, snippets: readonly Snippet[]): La
     if (snippets.length > 0 && next() < 0.75) {
       const snippet = pick(next, snippets);
       lines = snippet.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+      // Whole programs half of the time, else a fragment from anywhere in them, so the
+      // model sees every kind of first and last line and fewer exact repeats.
+      if (next() < 0.5 && lines.length > 6) {
+        const start = Math.floor(next() * (lines.length - 3));
+        lines = lines.slice(start, start + 2 + Math.floor(next() * 25));
+      }
       if (lines.length > 40) lines = lines.slice(0, 20 + Math.floor(next() * 20));
       while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
       while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();

@@ -1,5 +1,5 @@
 /**
- * The export contract (shared/spec/export.md) as zod schemas. The TypeScript types of the
+ * The export contract (docs/export.md) as zod schemas. The TypeScript types of the
  * parsed post come from here, and so does the published JSON Schema (`anp schema post`):
  * one definition, three uses.
  */

@@ -237,6 +237,11 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
       wordPlain = true;
       wordFirstUpper = code >= 65 && code <= 90;
     }
+    // Fast path: most characters of any line are lower-case letters.
+    if (code >= 97 && code <= 122) {
+      letters++;
+      continue;
+    }
     const previous = i > 0 ? trimmed.charCodeAt(i - 1) : 32;
     const next = i + 1 < end ? trimmed.charCodeAt(i + 1) : 32;
     if (isAlpha(code)) {
