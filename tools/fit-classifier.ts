@@ -232,7 +232,9 @@ function main(): void {
     }
   }
   process.stderr.write(`chosen: l2 ${best.l2}, ${best.epochs} epochs, transition weight ${best.transitionWeight}; refitting on all ${train.length + held.length} articles\n`);
-  const all = [...train, ...held];
+  // ANP_FIT_NO_REFIT=1 keeps the model fitted without the held-out articles, to study its
+  // errors on them (tools/score-corpus.js real-articles-more --errors).
+  const all = process.env.ANP_FIT_NO_REFIT === '1' ? train : [...train, ...held];
   const model = fitStacked(all, best.epochs, best.l2);
   const allTransitions = countTransitions(all);
   const file = join(projectRoot(), 'src', 'parser', 'model-weights.ts');

@@ -286,12 +286,21 @@ export function decode(
  * around are surely code" are what a reader uses for a line that is ambiguous alone.
  */
 const STACK_OFFSETS = [-2, -1, 0, 1, 2] as const;
-export const STACK_FEATURES = STACK_OFFSETS.length * 2 * LABEL_COUNT * 3;
+const STACK_SINGLE = STACK_OFFSETS.length * 2 * LABEL_COUNT * 3;
+/** One id for the pattern (previous, own, next best label, each gap): "alone between two paragraphs". */
+const STACK_TRIPLE = LABEL_COUNT * LABEL_COUNT * LABEL_COUNT * 3 * 3;
+export const STACK_FEATURES = STACK_SINGLE + STACK_TRIPLE;
 export const STACKED_FEATURE_COUNT = FEATURE_COUNT + STACK_FEATURES;
 
 export function stackFeatures(features: BodyFeatures, scores: Float32Array, count: number): BodyFeatures {
   const { ids, offsets, gapBefore } = features;
-  const out = new Int32Array(ids.length + count * STACK_OFFSETS.length);
+  const out = new Int32Array(ids.length + count * (STACK_OFFSETS.length + 1));
+  const best = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    let arg = 0;
+    for (let l = 1; l < LABEL_COUNT; l++) if (scores[i * LABEL_COUNT + l]! > scores[i * LABEL_COUNT + arg]!) arg = l;
+    best[i] = arg;
+  }
   const outOffsets = new Int32Array(count + 1);
   let n = 0;
   for (let i = 0; i < count; i++) {
@@ -302,23 +311,79 @@ export function stackFeatures(features: BodyFeatures, scores: Float32Array, coun
       // Separated: a blank line or a non-body line lies between i and j.
       let separated = 0;
       for (let m = Math.min(i, j) + 1; m <= Math.max(i, j); m++) if (gapBefore[m] !== 0) separated = 1;
-      let best = 0;
-      for (let l = 1; l < LABEL_COUNT; l++) if (scores[j * LABEL_COUNT + l]! > scores[j * LABEL_COUNT + best]!) best = l;
-      const probability = Math.exp(scores[j * LABEL_COUNT + best]!);
+      const label = best[j]!;
+      const probability = Math.exp(scores[j * LABEL_COUNT + label]!);
       const confidence = probability >= 0.95 ? 0 : probability >= 0.7 ? 1 : 2;
-      out[n++] = FEATURE_COUNT + (((p * 2 + separated) * LABEL_COUNT + best) * 3 + confidence);
+      out[n++] = FEATURE_COUNT + (((p * 2 + separated) * LABEL_COUNT + label) * 3 + confidence);
     }
+    // Gap kinds: 0 none (start or end), 1 adjacent, 2 separated.
+    const before = i === 0 ? 0 : gapBefore[i] === 0 ? 1 : 2;
+    const after = i + 1 >= count ? 0 : gapBefore[i + 1] === 0 ? 1 : 2;
+    const previous = i === 0 ? 0 : best[i - 1]!;
+    const following = i + 1 >= count ? 0 : best[i + 1]!;
+    out[n++] = FEATURE_COUNT + STACK_SINGLE + ((((previous * LABEL_COUNT + best[i]!) * LABEL_COUNT + following) * 3 + before) * 3 + after);
     outOffsets[i + 1] = n;
   }
   return { ids: out.subarray(0, n), offsets: outOffsets, gapBefore, indents: features.indents };
 }
 
+/**
+ * Both models in one pass over the feature ids: model 1's log-probabilities, and model 2's
+ * raw scores without its stack part (added by `addStackScores` once model 1 has read every
+ * line). Equivalent to scoring `stackFeatures(...)` with model 2, without copying the ids.
+ */
+function scoreBoth(features: BodyFeatures, count: number): { first: Float32Array; second: Float32Array } {
+  const first = new Float32Array(count * LABEL_COUNT);
+  const second = new Float32Array(count * LABEL_COUNT);
+  const w1 = MODEL.weights;
+  const w2 = MODEL.stackedWeights;
+  const bias1 = FEATURE_COUNT * LABEL_COUNT;
+  const bias2 = STACKED_FEATURE_COUNT * LABEL_COUNT;
+  const { ids, offsets } = features;
+  for (let i = 0; i < count; i++) {
+    let a0 = w1[bias1]!, a1 = w1[bias1 + 1]!, a2 = w1[bias1 + 2]!, a3 = w1[bias1 + 3]!;
+    let b0 = w2[bias2]!, b1 = w2[bias2 + 1]!, b2 = w2[bias2 + 2]!, b3 = w2[bias2 + 3]!;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const row = ids[k]! * LABEL_COUNT;
+      a0 += w1[row]!; a1 += w1[row + 1]!; a2 += w1[row + 2]!; a3 += w1[row + 3]!;
+      b0 += w2[row]!; b1 += w2[row + 1]!; b2 += w2[row + 2]!; b3 += w2[row + 3]!;
+    }
+    const at = i * LABEL_COUNT;
+    logSoftmax(first, at, a0, a1, a2, a3);
+    second[at] = b0; second[at + 1] = b1; second[at + 2] = b2; second[at + 3] = b3;
+  }
+  return { first, second };
+}
+
+function logSoftmax(out: Float32Array, at: number, s0: number, s1: number, s2: number, s3: number): void {
+  const max = Math.max(s0, s1, s2, s3);
+  const log = max + Math.log(Math.exp(s0 - max) + Math.exp(s1 - max) + Math.exp(s2 - max) + Math.exp(s3 - max));
+  out[at] = s0 - log;
+  out[at + 1] = s1 - log;
+  out[at + 2] = s2 - log;
+  out[at + 3] = s3 - log;
+}
+
+/** Adds model 2's weights of the stack ids (see `stackFeatures`) and turns the sums into log-probabilities. */
+function addStackScores(features: BodyFeatures, first: Float32Array, second: Float32Array, count: number): void {
+  const stack = stackFeatures({ ids: new Int32Array(0), offsets: new Int32Array(count + 1), gapBefore: features.gapBefore, indents: features.indents }, first, count);
+  const w2 = MODEL.stackedWeights;
+  for (let i = 0; i < count; i++) {
+    const at = i * LABEL_COUNT;
+    let s0 = second[at]!, s1 = second[at + 1]!, s2 = second[at + 2]!, s3 = second[at + 3]!;
+    for (let k = stack.offsets[i]!; k < stack.offsets[i + 1]!; k++) {
+      const row = stack.ids[k]! * LABEL_COUNT;
+      s0 += w2[row]!; s1 += w2[row + 1]!; s2 += w2[row + 2]!; s3 += w2[row + 3]!;
+    }
+    logSoftmax(second, at, s0, s1, s2, s3);
+  }
+}
+
 /** Features, both models' scores and decoding in one call: the label of every body line. */
 export function classifyBody(lines: readonly string[], body: Int32Array, count: number): Uint8Array {
   const features = bodyFeatures(lines, body, count);
-  const first = scoreLines(features, count, MODEL.weights, FEATURE_COUNT);
-  const stacked = stackFeatures(features, first, count);
-  const scores = scoreLines(stacked, count, MODEL.stackedWeights, STACKED_FEATURE_COUNT);
+  const { first, second: scores } = scoreBoth(features, count);
+  addStackScores(features, first, scores, count);
   const labels = decode(scores, features.gapBefore, count);
   constrain(lines, body, count, labels, features);
   return labels;
