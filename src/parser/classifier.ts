@@ -50,7 +50,7 @@ export const CONTEXT_NAMES = [
   'run:1', 'run:2', 'run:3-5', 'run:6+', 'run-position:first', 'run-position:middle', 'run-position:last',
   'under-item', 'under-item-deeper', 'after-item', 'sibling-bullet', 'nested-bullet', 'first-body-line',
   'prev2-adjacent-run', 'next-is-bullet-same-kind', 'prev-is-bullet-same-kind', 'lone-bullet', 'sibling-any-bullet',
-  'next-is-bullet', 'prev-is-bullet',
+  'next-is-bullet', 'prev-is-bullet', 'number-continues', 'number-starts', 'number-jumps',
 ] as const;
 const CTX = (name: (typeof CONTEXT_NAMES)[number]) => CONTEXT + CONTEXT_NAMES.indexOf(name);
 
@@ -81,6 +81,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   const indents = new Int32Array(count);
   const tabs = new Uint8Array(count);
   const bullets = new Int8Array(count);
+  const numbers = new Int32Array(count); // the number of a `3.` / `3)` bullet, else 0
   const gapBefore = new Int32Array(count);
   let used = 0;
   for (let i = 0; i < count; i++) {
@@ -91,6 +92,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
     indents[i] = indent;
     tabs[i] = raw.charCodeAt(0) === 9 ? 1 : 0;
     bullets[i] = bulletAt(trimmed).kind;
+    if (bullets[i] === NUMBER_DOT || bullets[i] === NUMBER_PAREN) numbers[i] = leadingNumber(trimmed);
     const end = localFeatures(trimmed, indent, tabs[i] === 1, scratch, 0);
     if (used + end > localBuffer.length) {
       const grown = new Int32Array(Math.max(localBuffer.length * 2, used + end));
@@ -180,6 +182,20 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
       if (nextBullet !== NO_BULLET) ids[n++] = CTX('next-is-bullet');
       if (previousBullet !== NO_BULLET) ids[n++] = CTX('prev-is-bullet');
       if (itemIndent >= 0 && Math.abs(indent - itemIndent) <= 4) ids[n++] = CTX('sibling-any-bullet');
+      // Lists count up by one: `4.` after `3.` goes on, `1.` starts, `6.` after `3.` is
+      // something else (a numbered heading after a numbered checklist).
+      if (numbers[i]! > 0) {
+        let previousNumber = 0;
+        for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+          if (numbers[j]! > 0 && Math.abs(indents[j]! - indent) <= 1) {
+            previousNumber = numbers[j]!;
+            break;
+          }
+        }
+        if (previousNumber > 0 && numbers[i] === previousNumber + 1) ids[n++] = CTX('number-continues');
+        else if (numbers[i] === 1) ids[n++] = CTX('number-starts');
+        else ids[n++] = CTX('number-jumps');
+      }
       itemIndent = indent;
       itemKind = bullet;
       itemContent = indent + bulletAt(lines[body[i]!]!.trim()).textStart;
@@ -199,8 +215,20 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   return { ids: ids.subarray(0, n), offsets, gapBefore, indents };
 }
 
+function leadingNumber(text: string): number {
+  let value = 0;
+  for (let i = 0; i < 3 && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    value = value * 10 + (code - 48);
+  }
+  return value;
+}
+
 /** Bullet kinds are kept as plain numbers in a typed array; this is `Bullet.None`'s. */
 const NO_BULLET: number = Bullet.None;
+const NUMBER_DOT: number = Bullet.NumberDot;
+const NUMBER_PAREN: number = Bullet.NumberParen;
 
 function compare(a: number, b: number): number {
   return a === b ? 1 : a > b ? 2 : 3;
@@ -395,12 +423,17 @@ export function classifyBody(lines: readonly string[], body: Int32Array, count: 
  * - a sentence is a paragraph: a line of six or more words ending in `.` is not a heading
  *   (19 of the 6,972 headings of the labelled real articles end in `.`);
  * - a list goes on: a bullet line of plain words right under an item at about its indent is
- *   the next item, whatever its marker (`• a`, `- b`, `* c`, `1. d` in one checklist).
+ *   the next item, whatever its marker (`• a`, `- b`, `* c`, `1. d` in one checklist);
+ * - a plain sentence (six or more words of prose ending in `.`, `!` or `?`, no mark of code)
+ *   with no code right above or below it is a paragraph, even in a page without blank lines.
  */
 function constrain(lines: readonly string[], body: Int32Array, count: number, labels: Uint8Array, features: BodyFeatures): void {
   for (let i = 0; i < count; i++) {
     const trimmed = lines[body[i]!]!.trim();
     if (labels[i] === Label.Heading && trimmed.charCodeAt(trimmed.length - 1) === 46 && wordCount(trimmed) >= 6) {
+      labels[i] = Label.Paragraph;
+    }
+    if (labels[i] === Label.Code && isPlainSentence(trimmed) && !adjacentCode(labels, features.gapBefore, i, count)) {
       labels[i] = Label.Paragraph;
     }
     if (labels[i] !== Label.Item && i > 0 && labels[i - 1] === Label.Item && features.gapBefore[i] === 0) {
@@ -410,6 +443,25 @@ function constrain(lines: readonly string[], body: Int32Array, count: number, la
       }
     }
   }
+}
+
+function adjacentCode(labels: Uint8Array, gapBefore: Int32Array, i: number, count: number): boolean {
+  return (i > 0 && gapBefore[i] === 0 && labels[i - 1] === Label.Code) || (i + 1 < count && gapBefore[i + 1] === 0 && labels[i + 1] === Label.Code);
+}
+
+/** Starts with a letter, ends with `.`, `!` or `?`, six or more words, no brackets, operators, paths or flags. */
+function isPlainSentence(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 46 && last !== 33 && last !== 63) return false;
+  const first = text.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first > 127)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // = ( ) { } [ ] < > ; $ ` _ / \ | # @ *
+    if (code === 61 || code === 40 || code === 41 || code === 123 || code === 125 || code === 91 || code === 93 || code === 60 || code === 62 || code === 59 || code === 36 || code === 96 || code === 95 || code === 47 || code === 92 || code === 124 || code === 35 || code === 64 || code === 42) return false;
+    if (code === 45 && text.charCodeAt(i + 1) === 45) return false;
+  }
+  return wordCount(text) >= 6;
 }
 
 function wordCount(text: string): number {
