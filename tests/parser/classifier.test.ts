@@ -71,7 +71,7 @@ describe('reading lines in context', () => {
       const layout = scanLayout(lines);
       const labels = classifyBody(lines, layout.body, layout.bodyCount);
       expect(labels.length).toBe(layout.bodyCount);
-      for (const label of labels) expect(label >= Label.Heading && label <= Label.Item).toBe(true);
+      for (const label of labels) expect(label >= (Label.Heading as number) && label <= (Label.Item as number)).toBe(true);
     }
   });
 });
