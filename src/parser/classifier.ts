@@ -392,8 +392,51 @@ function logSoftmax(out: Float32Array, at: number, s0: number, s1: number, s2: n
   out[at + 3] = s3 - log;
 }
 
+/** Below this probability of its best label, a line also goes through the residual network. */
+export const UNSURE = 0.9;
+
+/**
+ * The residual network (when the model has one): for each line model 2 is unsure of, a
+ * small ReLU layer over the same ids adds to its scores. Few lines are unsure, so it costs
+ * little; it can weigh evidence together ("short AND alone AND before a paragraph"), which a
+ * linear model cannot. Layout: H weights per id row, H biases, then (H + 1) x labels.
+ */
+export function addResidual(
+  base: BodyFeatures,
+  stack: BodyFeatures,
+  scores: Float32Array,
+  count: number,
+  model: { hidden: number; mlp: Float32Array } = MODEL,
+): void {
+  const H = model.hidden;
+  if (H === 0) return;
+  const w = model.mlp;
+  const hiddenBias = STACKED_FEATURE_COUNT * H;
+  const outBase = hiddenBias + H;
+  const hidden = new Float64Array(H);
+  const threshold = Math.log(UNSURE);
+  for (let i = 0; i < count; i++) {
+    const at = i * LABEL_COUNT;
+    if (Math.max(scores[at]!, scores[at + 1]!, scores[at + 2]!, scores[at + 3]!) >= threshold) continue;
+    for (let j = 0; j < H; j++) hidden[j] = w[hiddenBias + j]!;
+    const add = (id: number) => {
+      const row = id * H;
+      for (let j = 0; j < H; j++) hidden[j]! += w[row + j]!;
+    };
+    for (let k = base.offsets[i]!; k < base.offsets[i + 1]!; k++) add(base.ids[k]!);
+    for (let k = stack.offsets[i]!; k < stack.offsets[i + 1]!; k++) add(stack.ids[k]!);
+    const out = [w[outBase + H * LABEL_COUNT]!, w[outBase + H * LABEL_COUNT + 1]!, w[outBase + H * LABEL_COUNT + 2]!, w[outBase + H * LABEL_COUNT + 3]!];
+    for (let j = 0; j < H; j++) {
+      const a = hidden[j]! > 0 ? hidden[j]! : 0;
+      if (a === 0) continue;
+      for (let l = 0; l < LABEL_COUNT; l++) out[l]! += a * w[outBase + j * LABEL_COUNT + l]!;
+    }
+    logSoftmax(scores, at, scores[at]! + out[0]!, scores[at + 1]! + out[1]!, scores[at + 2]! + out[2]!, scores[at + 3]! + out[3]!);
+  }
+}
+
 /** Adds model 2's weights of the stack ids (see `stackFeatures`) and turns the sums into log-probabilities. */
-function addStackScores(features: BodyFeatures, first: Float32Array, second: Float32Array, count: number): void {
+function addStackScores(features: BodyFeatures, first: Float32Array, second: Float32Array, count: number): BodyFeatures {
   const stack = stackFeatures({ ids: new Int32Array(0), offsets: new Int32Array(count + 1), gapBefore: features.gapBefore, indents: features.indents }, first, count);
   const w2 = MODEL.stackedWeights;
   for (let i = 0; i < count; i++) {
@@ -405,13 +448,15 @@ function addStackScores(features: BodyFeatures, first: Float32Array, second: Flo
     }
     logSoftmax(second, at, s0, s1, s2, s3);
   }
+  return stack;
 }
 
 /** Features, both models' scores and decoding in one call: the label of every body line. */
 export function classifyBody(lines: readonly string[], body: Int32Array, count: number): Uint8Array {
   const features = bodyFeatures(lines, body, count);
   const { first, second: scores } = scoreBoth(features, count);
-  addStackScores(features, first, scores, count);
+  const stack = addStackScores(features, first, scores, count);
+  addResidual(features, stack, scores, count);
   const labels = decode(scores, features.gapBefore, count);
   constrain(lines, body, count, labels, features);
   return labels;

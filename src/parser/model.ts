@@ -12,6 +12,9 @@ export interface StoredModel {
   /** 3 gap kinds x labels x labels log-probabilities of a label change. */
   transitions: string;
   transitionWeight: number;
+  /** Optional residual network over model 2's ids for the lines model 2 is unsure of. */
+  hidden?: number;
+  mlp?: string;
 }
 
 export interface LineModel {
@@ -20,6 +23,9 @@ export interface LineModel {
   stackedWeights: Float32Array;
   transitions: Float32Array;
   transitionWeight: number;
+  /** Hidden units of the residual network (0: none); `mlp` holds its weights. */
+  hidden: number;
+  mlp: Float32Array;
 }
 
 export function decodeModel(stored: StoredModel): LineModel {
@@ -29,6 +35,8 @@ export function decodeModel(stored: StoredModel): LineModel {
     stackedWeights: floats(stored.stackedWeights),
     transitions: floats(stored.transitions),
     transitionWeight: stored.transitionWeight,
+    hidden: stored.hidden ?? 0,
+    mlp: floats(stored.mlp ?? ''),
   };
 }
 
