@@ -468,11 +468,24 @@ export function classifyBody(lines: readonly string[], body: Int32Array, count: 
  * - a sentence is a paragraph: a line of six or more words ending in `.` is not a heading
  *   (19 of the 6,972 headings of the labelled real articles end in `.`);
  * - a list goes on: a bullet line of plain words right under an item at about its indent is
- *   the next item, whatever its marker (`• a`, `- b`, `* c`, `1. d` in one checklist);
+ *   the next item, whatever its marker (`• a`, `- b`, `* c`, `1. d` in one checklist), and
+ *   two or more adjacent bullet lines of plain words with no code right above or below are a
+ *   list;
  * - a plain sentence (six or more words of prose ending in `.`, `!` or `?`, no mark of code)
  *   with no code right above or below it is a paragraph, even in a page without blank lines.
  */
 function constrain(lines: readonly string[], body: Int32Array, count: number, labels: Uint8Array, features: BodyFeatures): void {
+  // Runs of adjacent bullet lines of plain words, with no code right above or below: a list.
+  for (let i = 0; i < count; ) {
+    let end = i;
+    while (end < count && (end === i || features.gapBefore[end] === 0) && isPlainBullet(lines[body[end]!]!.trim())) end++;
+    if (end - i >= 2) {
+      const above = i > 0 && features.gapBefore[i] === 0 && labels[i - 1] === Label.Code;
+      const below = end < count && features.gapBefore[end] === 0 && labels[end] === Label.Code;
+      if (!above && !below) for (let k = i; k < end; k++) labels[k] = Label.Item;
+    }
+    i = end > i ? end : i + 1;
+  }
   for (let i = 0; i < count; i++) {
     const trimmed = lines[body[i]!]!.trim();
     if (labels[i] === Label.Heading && trimmed.charCodeAt(trimmed.length - 1) === 46 && wordCount(trimmed) >= 6) {
@@ -488,6 +501,11 @@ function constrain(lines: readonly string[], body: Int32Array, count: number, la
       }
     }
   }
+}
+
+function isPlainBullet(text: string): boolean {
+  const bullet = bulletAt(text);
+  return bullet.kind !== Bullet.None && bullet.textStart < text.length && isPlainText(text, bullet.textStart);
 }
 
 function adjacentCode(labels: Uint8Array, gapBefore: Int32Array, i: number, count: number): boolean {
