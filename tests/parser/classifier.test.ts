@@ -9,6 +9,7 @@ import { LOCAL_FEATURES, LOCAL_NAMES, localFeatures, bulletAt, Bullet } from '..
 import { MODEL } from '../../src/parser/model-weights.js';
 import { scanLayout } from '../../src/parser/layout.js';
 import { splitLines } from '../../src/parser/lines.js';
+import { parsePost } from '../../src/parser/index.js';
 
 function labelsOf(text: string): string[] {
   const lines = splitLines(text);
@@ -73,5 +74,35 @@ describe('reading lines in context', () => {
       expect(labels.length).toBe(layout.bodyCount);
       for (const label of labels) expect(label >= (Label.Heading as number) && label <= (Label.Item as number)).toBe(true);
     }
+  });
+});
+
+describe('blocks real articles hold', () => {
+  const shape = (text: string) => {
+    const post = parsePost(text, { file: 'case.txt' });
+    return post.sections.flatMap((section) =>
+      section.blocks.map((block) =>
+        block.type === 'list'
+          ? `list[${block.items.map((item) => (item.blocks ?? []).map((inner) => inner.type).join('+')).join('|')}]`
+          : block.type === 'paragraph'
+            ? `paragraph ${block.line}`
+            : `${block.type} ${block.line}-${block.endLine}`,
+      ),
+    );
+  };
+  it.each<[string, string, string[]]>([
+    ['a shell session: prompts and their output are one block', 'Title\n\nRun the build and look at its output:\n\n$ go build ./...\n$ ./server --port 8080\nlistening on :8080\nready to serve requests\n\nThe server is now up.\n', ['paragraph 3', 'code 5-8', 'paragraph 10']],
+    ['a PowerShell session', 'Title\n\nOn Windows, run:\n\nPS> ./x test tests/ui -- --nocapture\nrunning 12 tests\ntest result: ok. 12 passed; 0 failed\n\nAll tests pass.\n', ['paragraph 3', 'code 5-7', 'paragraph 9']],
+    ['root prompts are code, not markdown headings', 'Title\n\nAs root:\n\n# apt-get install nginx\n# systemctl enable nginx\n\nNginx starts at boot.\n', ['paragraph 3', 'code 5-6', 'paragraph 8']],
+    ['a compiler error with its margins is one block', 'Title\n\nThe compiler says:\n\nerror[E0499]: cannot borrow `x` as mutable more than once at a time\n --> src/main.rs:4:5\n  |\n3 |     let a = &mut x;\n  |             ------ first mutable borrow occurs here\n4 |     let b = &mut x;\n  |             ^^^^^^ second mutable borrow occurs here\n\nThis is the borrow checker at work.\n', ['paragraph 3', 'code 5-11', 'paragraph 13']],
+    ['code and a paragraph indented under list items belong to the items', 'Title\n\n 1. Build the image:\n\n    docker build -t app .\n\n 2. Run it:\n\n    docker run -p 8080:8080 app\n\n    The app listens on port 8080.\n\nDone.\n', ['list[code|code+paragraph]', 'paragraph 13']],
+  ])('%s', (_name, text, expected) => {
+    expect(shape(text)).toEqual(expected);
+  });
+
+  it('code inside a list item is also a code block of the post, without the item indent', () => {
+    const post = parsePost('Title\n\n 1. Build the image:\n\n    docker build -t app .\n', { file: 'case.txt' });
+    expect(post.codeBlocks).toEqual([{ lang: 'bash', text: 'docker build -t app .', line: 5, endLine: 5, section: null }]);
+    expect(post.stats.paragraphs).toBe(0);
   });
 });
