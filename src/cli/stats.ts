@@ -9,7 +9,7 @@ import { resolveNow } from '../engine/now.js';
 import { StatsCollector, type CorpusStats } from '../engine/stats.js';
 import { UsageError, type ColorLevel } from '../index.js';
 import { plural } from '../text/plural.js';
-import { stdoutColor } from './io.js';
+import { stdoutColor, toStdout } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, linterFor, type SharedValues } from './options.js';
 
@@ -71,6 +71,6 @@ export function registerStatsCommand(program: Command, context: CommandContext):
       const collector = new StatsCollector(now, await linter.config());
       for await (const result of linter.lintFiles(paths, { onPost: (post) => collector.addPost(post) })) collector.addResult(result);
       const stats = collector.result(options.top);
-      io.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats, stdoutColor(options.color, io)));
+      await toStdout(io, options.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats, stdoutColor(options.color, io)));
     });
 }

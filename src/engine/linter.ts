@@ -182,7 +182,9 @@ class LinterImpl implements Linter {
     // after the last one; null when none of them is on.
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
     const held: LintResult[] = [];
+    const pause = eventLoopPauser();
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved) })) {
+      await pause();
       const { result, post } = lintSource(file, source, resolved, this.now, corpus);
       if (post !== null) options.onPost?.(post, file);
       if (corpus) held.push(result);
@@ -193,7 +195,9 @@ class LinterImpl implements Linter {
 
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
     const resolved = await this.config();
+    const pause = eventLoopPauser();
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved) })) {
+      await pause();
       if (source.kind === 'unreadable') {
         yield { file, post: null, message: source.message };
         continue;
@@ -220,6 +224,21 @@ class LinterImpl implements Linter {
       rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
     });
   }
+}
+
+/**
+ * Reading and parsing are synchronous, and an async generator that never waits for I/O runs
+ * in microtasks only: signals (Ctrl-C), a closed stdout (EPIPE) and timers would wait for the
+ * whole corpus. Every ~20 ms of work, give the event loop one turn.
+ */
+function eventLoopPauser(intervalMs = 20): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    const now = performance.now();
+    if (now - last < intervalMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
 }
 
 /** Formats results by name; a name that is not a format is a UsageError listing them. */
