@@ -35,7 +35,7 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
-  addShared(command, ['now', 'ignorePattern'])
+  addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
     .option('--print-config', 'print the resolved config as JSON and exit');
