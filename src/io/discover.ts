@@ -66,7 +66,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions = 
   // Through symlinks one real file can be reached under several paths: keep one of them.
   if (walk.sawSymlink) files = onePathPerFile(files, cwd);
   const special = new Map([...walk.special].filter(([file]) => files.includes(file)));
-  return { files, missing, warnings: walk.warnings.sort(), special };
+  return { files, missing, warnings: walk.warnings, special };
 }
 
 /**
@@ -75,7 +75,9 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions = 
  * (compared by real path, so `a/l1 -> b`, `b/l2 -> a` is caught on its second hop too).
  */
 class Walk {
-  readonly warnings: string[] = [];
+  private readonly otherWarnings: string[] = [];
+  /** Every refused link as met (one link can be met under several paths, one loop through several links). */
+  private readonly cycles: Array<{ linkKey: string; loopKey: string; direct: boolean; message: string }> = [];
   readonly special = new Map<string, string>();
   sawSymlink = false;
   private readonly realCache = new Map<string, string | null>();
@@ -107,7 +109,24 @@ class Walk {
   warnOnce(key: string, message: string): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.warnings.push(message);
+    this.otherWarnings.push(message);
+  }
+
+  /**
+   * One warning per cycle, sorted: the walk is asynchronous, so links are met in any order;
+   * the name shown is the link's own path when it was met there (not through another link),
+   * else the first in code-point order.
+   */
+  get warnings(): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const cycle of [...this.cycles].sort((a, b) => Number(b.direct) - Number(a.direct) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0))) {
+      if (seen.has(`link\0${cycle.linkKey}`) || seen.has(`loop\0${cycle.loopKey}`)) continue;
+      seen.add(`link\0${cycle.linkKey}`);
+      seen.add(`loop\0${cycle.loopKey}`);
+      out.push(cycle.message);
+    }
+    return [...out, ...this.otherWarnings].sort();
   }
 
   /**
@@ -141,10 +160,8 @@ class Walk {
           const targetReal = this.real(target);
           const cycle = targetReal === null ? null : this.cycleTarget(target, targetReal);
           if (cycle !== null) {
-            const linkKey = `link\0${this.real(path.dirname(target)) ?? ''}\0${path.basename(target)}`;
-            const seen = this.warned.has(linkKey);
-            this.warned.add(linkKey);
-            if (!seen) this.warnOnce(`cycle\0${cycle.loop}`, `${this.shown(target)}: symbolic link back to ${this.shown(cycle.ancestor)}, a folder already being walked (a cycle); not followed`);
+            const linkKey = `${this.real(path.dirname(target)) ?? ''}\0${path.basename(target)}`;
+            this.cycles.push({ linkKey, loopKey: cycle.loop, direct: this.real(path.dirname(target)) === path.dirname(target), message: `${this.shown(target)}: symbolic link back to ${this.shown(cycle.ancestor)}, a folder already being walked (a cycle); not followed` });
             // As if the link could not be followed: fast-glob keeps it as a link and does not descend.
             callback(notFollowed(), stats);
             return;
