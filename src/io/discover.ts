@@ -181,7 +181,7 @@ class Walk {
         callback(error, entries);
       });
     }) as unknown as fg.FileSystemAdapter['readdir'];
-    return { stat: stat as fg.FileSystemAdapter['stat'], readdir };
+    return { stat, readdir };
   }
 }
 
