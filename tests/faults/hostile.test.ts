@@ -20,7 +20,7 @@ function runWithStdout(args: string[], cwd: string, stdoutFd: number): Promise<{
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', stdoutFd, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stderr }));
   });
