@@ -5,14 +5,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkDocument, readTexts, recordCount, REPO_ROOT, RUNS_PER_FILE, SNIPPETS_DIR } from './harness.js';
+import { checkDocument, readTexts, recordCount, REPO_ROOT, SNIPPETS_DIR , runsFor } from './harness.js';
 
 const sources = [...readTexts(path.join(REPO_ROOT, 'fixtures', 'samples')), ...readTexts(SNIPPETS_DIR)].map((text) => Buffer.from(text));
 
 const flip = fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }), how: fc.constantFrom('set', 'insert', 'delete', 'xor') });
 
 describe('fuzz: byte flips', () => {
-  it(`${RUNS_PER_FILE} documents: no throw, valid export, positions in range, deterministic`, () => {
+  it(`${runsFor('bytes')} documents: no throw, valid export, positions in range, deterministic`, () => {
     expect(sources.length).toBeGreaterThan(0);
     const started = performance.now();
     let runs = 0;
@@ -29,7 +29,7 @@ describe('fuzz: byte flips', () => {
         }
         expect(checkDocument(new Uint8Array(bytes))).toBeNull();
       }),
-      { numRuns: RUNS_PER_FILE },
+      { numRuns: runsFor('bytes') },
     );
     recordCount('fuzz-bytes', 'fuzz', runs, performance.now() - started);
   });

@@ -18,11 +18,14 @@ export const SNIPPETS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'corpora', '
 
 /**
  * Documents per fuzz file. The four files together run FUZZ_TOTAL (default 100,000; set
- * ANP_FUZZ_DOCS to change it, e.g. 2000 for a quick local run).
+ * ANP_FUZZ_DOCS to change it, e.g. 2000 for a quick local run). Shares follow the cost of a
+ * document: token soup is short (~0.2 ms), a mutated sample is a whole article (~1.4 ms).
  */
 export const FUZZ_TOTAL = Number(process.env.ANP_FUZZ_DOCS ?? 100_000);
-export const FUZZ_FILES = 4;
-export const RUNS_PER_FILE = Math.ceil(FUZZ_TOTAL / FUZZ_FILES);
+const SHARES = { soup: 0.4, samples: 0.2, snippets: 0.2, bytes: 0.2 } as const;
+export function runsFor(kind: keyof typeof SHARES): number {
+  return Math.ceil(FUZZ_TOTAL * SHARES[kind]);
+}
 
 export function readTexts(dir: string): string[] {
   if (!existsSync(dir)) return [];

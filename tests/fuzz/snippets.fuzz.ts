@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkDocument, mutateLines, mutation, readTexts, recordCount, RUNS_PER_FILE, SNIPPETS_DIR } from './harness.js';
+import { checkDocument, mutateLines, mutation, readTexts, recordCount, SNIPPETS_DIR , runsFor } from './harness.js';
 
 const snippets = readTexts(SNIPPETS_DIR);
 const prose = ['why this matters', 'a paragraph of prose that ends like a sentence should end.', 'implementation checklist', '  • check permissions'];
 
 describe.skipIf(snippets.length === 0)(`fuzz: mutated code snippets (${SNIPPETS_DIR})`, () => {
-  it(`${RUNS_PER_FILE} documents: no throw, valid export, positions in range, deterministic`, () => {
+  it(`${runsFor('snippets')} documents: no throw, valid export, positions in range, deterministic`, () => {
     const started = performance.now();
     let runs = 0;
     fc.assert(
@@ -20,7 +20,7 @@ describe.skipIf(snippets.length === 0)(`fuzz: mutated code snippets (${SNIPPETS_
         const doc = wrap ? [prose[0]!, '', prose[1]!, '', ...lines, '', prose[2]!, prose[3]!] : lines;
         expect(checkDocument(doc.join(br))).toBeNull();
       }),
-      { numRuns: RUNS_PER_FILE },
+      { numRuns: runsFor('snippets') },
     );
     recordCount('fuzz-snippets', 'fuzz', runs, performance.now() - started);
   });

@@ -1,7 +1,7 @@
 /** Token soup: lines of format tokens and noise, each ended by \n, \r\n or \r (mixed). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkDocument, recordCount, RUNS_PER_FILE, TOKENS } from './harness.js';
+import { checkDocument, recordCount, TOKENS , runsFor } from './harness.js';
 
 const token = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...TOKENS) },
@@ -16,7 +16,7 @@ const soup = fc.tuple(fc.array(line, { maxLength: 50 }), fc.boolean()).map(([lin
 });
 
 describe('fuzz: token soup', () => {
-  it(`${RUNS_PER_FILE} documents: no throw, valid export, positions in range, deterministic`, () => {
+  it(`${runsFor('soup')} documents: no throw, valid export, positions in range, deterministic`, () => {
     const started = performance.now();
     let runs = 0;
     fc.assert(
@@ -24,7 +24,7 @@ describe('fuzz: token soup', () => {
         runs++;
         expect(checkDocument(text)).toBeNull();
       }),
-      { numRuns: RUNS_PER_FILE },
+      { numRuns: runsFor('soup') },
     );
     recordCount('fuzz-soup', 'fuzz', runs, performance.now() - started);
   });
