@@ -6,13 +6,13 @@
  * is written as `[`, posts joined by `,`, `]` — byte-identical to JSON.stringify of the
  * whole array, without ever holding it.
  */
-import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError, type Post } from '../index.js';
 import { fileOutput, streamOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
+import { outputDone } from '../io/write.js';
 import { plural } from '../text/plural.js';
-import type { CliIo } from './io.js';
+import { checkOutputFile, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, linterFor, type SharedValues } from './options.js';
 
@@ -33,7 +33,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .option('--ndjson', 'one post per line (newline-delimited JSON), streamed as each file is parsed')
     .option('--pretty', 'indent the JSON array with 2 spaces')
     .option('-o, --output-file <file>', 'write to FILE (atomically: temp file, then rename) instead of stdout');
-  addShared(command, ['config', 'ignorePattern'], { config: 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)' })
+  addShared(command, ['config', 'ignorePattern', 'noFollowSymlinks'], { config: 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)' })
     .addHelpText(
       'after',
       `
@@ -56,6 +56,16 @@ export async function runExport(paths: string[], options: ExportOptions, io: Cli
   if (options.ndjson && options.pretty) {
     throw new UsageError('--pretty cannot be combined with --ndjson (NDJSON is one post per line)');
   }
+  // The output target first: an export that cannot be written fails before any work.
+  const target = options.outputFile !== undefined ? checkOutputFile(io, options.outputFile) : undefined;
+  try {
+    return await exportTo(paths, options, io, target);
+  } finally {
+    if (options.outputFile !== undefined) outputDone(options.outputFile);
+  }
+}
+
+async function exportTo(paths: string[], options: ExportOptions, io: CliIo, target: string | undefined): Promise<number> {
   // The same files and size limit as `anp lint` on the same paths.
   const linter = linterFor(options, io);
   const given = paths.length > 0 ? paths : ['.'];
@@ -63,7 +73,7 @@ export async function runExport(paths: string[], options: ExportOptions, io: Cli
   const warn = (message: string): void => void io.stderr.write(`anp: warning: ${message}\n`);
   if (files.length === 0) warn(`no files found in ${given.join(', ')}; nothing to export`);
 
-  const output = await openOutput(options.outputFile, io);
+  const output = await openOutput(options.outputFile, target, io);
   const format = options.ndjson ? ndjsonFormat : options.pretty ? prettyArrayFormat : arrayFormat;
   let exported = 0;
   let unreadable = 0;
@@ -83,7 +93,8 @@ export async function runExport(paths: string[], options: ExportOptions, io: Cli
     await output.close();
   } catch (error) {
     await output.abort();
-    throw new UsageError(`cannot write ${options.outputFile ?? 'to stdout'}: ${describeIoError(error)}`);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot write ${options.outputFile ?? 'to standard output'}: ${describeIoError(error)}`);
   }
 
   if (unreadable > 0) {
@@ -121,10 +132,10 @@ const prettyArrayFormat: OutputFormat = {
   close: (count) => (count === 0 ? ']\n' : '\n]\n'),
 };
 
-async function openOutput(outputFile: string | undefined, io: CliIo): Promise<TextOutput> {
-  if (outputFile === undefined) return streamOutput(io.stdout);
+async function openOutput(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
+  if (outputFile === undefined || target === undefined) return streamOutput(io.stdout);
   try {
-    return await fileOutput(path.resolve(io.cwd, outputFile));
+    return await fileOutput(target);
   } catch (error) {
     throw new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
   }

@@ -2,8 +2,12 @@
  * What a CLI run talks to: its streams, environment and working folder. `main` passes the
  * real process; tests pass captured streams and run commands in-process.
  */
+import path from 'node:path';
 import type { Writable } from 'node:stream';
-import type { ColorLevel } from '../index.js';
+import { UsageError, type ColorLevel } from '../index.js';
+import { writeText } from '../io/output.js';
+import { describeIoError } from '../io/read.js';
+import { prepareOutputTarget } from '../io/write.js';
 
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
@@ -54,4 +58,32 @@ function ttyLevel(env: NodeJS.ProcessEnv): ColorLevel {
 /** The colour level of a command's stdout. */
 export function stdoutColor(option: boolean | undefined, io: CliIo): ColorLevel {
   return colorLevel(option, io.env, io.stdout.isTTY === true);
+}
+
+/** Text to the command's stdout; a failed write (ENOSPC, EIO, a closed pipe) is a one-line exit-2 error. */
+export async function toStdout(io: CliIo, text: string): Promise<void> {
+  if (text === '') return;
+  try {
+    await writeText(io.stdout, text);
+  } catch (error) {
+    throw stdoutError(error);
+  }
+}
+
+export function stdoutError(error: unknown): UsageError {
+  return new UsageError(`cannot write to standard output: ${describeIoError(error)}`);
+}
+
+/**
+ * Checks `-o FILE` before any work (its folder exists, it is not a folder, a file can be
+ * created there), in the user's words, and removes temp files left by killed runs.
+ */
+export function checkOutputFile(io: CliIo, outputFile: string): string {
+  const target = path.resolve(io.cwd, outputFile);
+  try {
+    prepareOutputTarget(target, outputFile);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return target;
 }

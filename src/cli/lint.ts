@@ -3,15 +3,15 @@
  * parses the options, writes the report to stdout or `-o FILE` (atomically) and sets the
  * exit code: 0 clean, 1 errors or too many warnings, 2 the run could not happen.
  */
-import { access, constants } from 'node:fs/promises';
-import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
-import { FORMAT_NAMES, UsageError, type LintResult } from '../index.js';
-import { writeFileAtomic } from '../io/write.js';
+import { cleanResults } from '../formatters/json.js';
+import { FORMAT_NAMES, UsageError, type Linter, type LintResult } from '../index.js';
+import { describeIoError } from '../io/read.js';
+import { outputDone, writeFileAtomic } from '../io/write.js';
 import { plural } from '../text/plural.js';
-import { readAll, stdoutColor, type CliIo } from './io.js';
+import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 
@@ -35,7 +35,7 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
-  addShared(command, ['now', 'ignorePattern'])
+  addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
     .option('--print-config', 'print the resolved config as JSON and exit');
@@ -57,42 +57,63 @@ Examples:
     });
 }
 
+/** Formats whose output is a concatenation of per-file parts: streamed to stdout file by file. */
+const STREAMED = new Set(['json', 'compact', 'github']);
+
 /** The whole command; returns the exit code (usage problems throw UsageError). */
 export async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
   if (options.stdin && paths.length > 0) throw new UsageError('--stdin reads standard input; do not also give paths');
+  // The output target first: a report that cannot be written fails before any work.
+  const target = options.outputFile !== undefined ? checkOutputFile(io, options.outputFile) : undefined;
+  try {
+    return await lintTo(paths, options, io, target);
+  } finally {
+    if (options.outputFile !== undefined) outputDone(options.outputFile);
+  }
+}
+
+async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: string | undefined): Promise<number> {
   const now = resolveNow(options.now, io.env);
   const linter = linterFor(options, io, now);
   const resolved = await linter.config();
 
   if (options.printConfig) {
-    await emit(`${JSON.stringify(printableConfig(resolved), null, 2)}\n`, options.outputFile, io);
+    await emit(`${JSON.stringify(printableConfig(resolved), null, 2)}\n`, options.outputFile, target, io);
     return 0;
   }
-  if (options.outputFile !== undefined) await checkWritable(path.resolve(io.cwd, options.outputFile), options.outputFile);
+  const toFile = target !== undefined;
+  // --quiet hides warnings from the report; they still count for --max-warnings.
+  const shownOf = (result: LintResult): LintResult =>
+    options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0 } : result;
+  const stream = !toFile && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
 
   const results: LintResult[] = [];
-  if (options.stdin) {
-    results.push(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
-  } else {
-    for await (const result of linter.lintFiles(paths)) results.push(result);
-    // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
-    if (results.length === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
-  }
-
   let errors = 0;
   let warnings = 0;
-  for (const result of results) {
+  const add = async (result: LintResult): Promise<void> => {
     errors += result.errorCount;
     warnings += result.warningCount;
+    if (stream) await stream.add(shownOf(result));
+    else results.push(shownOf(result));
+  };
+  if (options.stdin) {
+    await add(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
+  } else {
+    let count = 0;
+    for await (const result of linter.lintFiles(paths)) {
+      count++;
+      await add(result);
+    }
+    // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
+    if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
   }
-  // --quiet hides warnings from the report; they still count for --max-warnings.
-  const shown = options.quiet
-    ? results.map((result) => ({ ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0 }))
-    : results;
 
-  const toFile = options.outputFile !== undefined;
-  const color = toFile ? 0 : stdoutColor(options.color, io);
-  await emit(linter.format(shown, options.format, { color }), options.outputFile, io);
+  if (stream) {
+    await stream.end();
+  } else {
+    const color = toFile ? 0 : stdoutColor(options.color, io);
+    await emit(linter.format(results, options.format, { color }), options.outputFile, target, io);
+  }
 
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings && errors === 0) {
@@ -101,30 +122,43 @@ export async function runLint(paths: string[], options: LintOptions, io: CliIo):
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** Fail before any work when -o cannot be written (an existing target, else its folder). */
-async function checkWritable(target: string, shown: string): Promise<void> {
-  let exists = true;
-  try {
-    await access(target, constants.F_OK);
-  } catch {
-    exists = false;
+/**
+ * json, compact and github written as results arrive (byte-identical to formatting them all
+ * at once), so a reader that stops early (`| head`) stops the run at once, and the report
+ * is never held whole.
+ */
+class StreamedReport {
+  private count = 0;
+  constructor(
+    private readonly format: string,
+    private readonly linter: Linter,
+    private readonly io: CliIo,
+  ) {}
+
+  async add(result: LintResult): Promise<void> {
+    let text: string;
+    if (this.format === 'json') {
+      text = `${this.count === 0 ? '[\n' : ',\n'}${JSON.stringify(cleanResults([result])[0])}`;
+    } else {
+      text = this.linter.format([result], this.format);
+    }
+    this.count++;
+    await toStdout(this.io, text);
   }
-  try {
-    // An existing non-regular target (/dev/null, a FIFO) is written in place by writeFileAtomic.
-    await access(exists ? target : path.dirname(target), constants.W_OK);
-  } catch (error) {
-    throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : 'permission denied'}`);
+
+  async end(): Promise<void> {
+    if (this.format === 'json') await toStdout(this.io, this.count === 0 ? '[]\n' : '\n]\n');
   }
 }
 
-async function emit(text: string, outputFile: string | undefined, io: CliIo): Promise<void> {
-  if (outputFile === undefined) {
-    if (text !== '') io.stdout.write(text);
+async function emit(text: string, outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<void> {
+  if (outputFile === undefined || target === undefined) {
+    await toStdout(io, text);
     return;
   }
   try {
-    await writeFileAtomic(path.resolve(io.cwd, outputFile), text);
+    await writeFileAtomic(target, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${outputFile}: ${(error as Error).message}`);
+    throw new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
   }
 }

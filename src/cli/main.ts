@@ -12,6 +12,7 @@ import { packageInfo } from '../engine/package-info.js';
 import { registerExportCommand } from './export.js';
 import { registerInitCommand } from './init.js';
 import { processIo, type CliIo } from './io.js';
+import { installProcessHandlers } from './process.js';
 import { registerLintCommand } from './lint.js';
 import { registerRulesCommand } from './rules.js';
 import { registerSchemaCommand } from './schema.js';
@@ -26,7 +27,7 @@ export interface CommandContext {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  quietOnClosedPipe();
+  installProcessHandlers();
   process.exitCode = await run(argv.slice(2), processIo());
 }
 
@@ -92,12 +93,4 @@ function reportError(error: unknown, debug: boolean, io: CliIo): number {
 
 function oneLine(message: string): string {
   return message.split(/\r?\n/).map((part) => part.trim()).filter(Boolean).join(' ');
-}
-
-/** `anp export | head` closes the pipe early: that is the reader's choice, not an error. */
-function quietOnClosedPipe(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
 }

@@ -25,6 +25,7 @@ const SHARED = {
   json: () => new Option('--json', 'print JSON instead of tables'),
   color: () => new Option('--color', 'force coloured output'),
   noColor: () => new Option('--no-color', 'disable coloured output'),
+  noFollowSymlinks: () => new Option('--no-follow-symlinks', 'do not follow symbolic links to folders (links that lead back into the walk are never followed)'),
 } as const;
 
 export type SharedOption = keyof typeof SHARED;
@@ -49,6 +50,8 @@ export interface SharedValues {
   ignorePattern?: string[];
   json?: boolean;
   color?: boolean;
+  /** false with --no-follow-symlinks. */
+  followSymlinks?: boolean;
 }
 
 /** The Linter a command's shared options describe (`now` already resolved, or left to the linter). */
@@ -61,5 +64,7 @@ export function linterFor(values: SharedValues, io: CliIo, now?: Date): Linter {
     ruleFlags: values.rule ?? [],
     rulesDirs: values.rulesDir !== undefined ? [values.rulesDir] : [],
     ignorePatterns: values.ignorePattern ?? [],
+    followSymlinks: values.followSymlinks !== false,
+    onWarning: (message) => void io.stderr.write(`anp: warning: ${message}\n`),
   });
 }

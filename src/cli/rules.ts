@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { didYouMean } from '../config/suggest.js';
 import { packageInfo, packagedDocsPath } from '../engine/package-info.js';
 import { defaultOptions, UsageError, type ColorLevel, type Rule } from '../index.js';
-import { stdoutColor } from './io.js';
+import { stdoutColor, toStdout } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, linterFor, type SharedValues } from './options.js';
 
@@ -30,7 +30,7 @@ export function registerRulesCommand(program: Command, context: CommandContext):
     .action(async (id: string | undefined, options: SharedValues) => {
       const { io } = context;
       const rules = await linterFor(options, io).rules();
-      io.stdout.write(id === undefined ? listRules(rules, options.json === true, stdoutColor(options.color, io)) : await showRule(rules, id, options.json === true));
+      await toStdout(io, id === undefined ? listRules(rules, options.json === true, stdoutColor(options.color, io)) : await showRule(rules, id, options.json === true));
     });
 }
 

@@ -4,6 +4,7 @@
  */
 import { Argument, type Command } from 'commander';
 import { SCHEMA_KINDS, schemaText, type SchemaKind } from '../index.js';
+import { toStdout } from './io.js';
 import type { CommandContext } from './main.js';
 
 export function registerSchemaCommand(program: Command, context: CommandContext): void {
@@ -11,7 +12,7 @@ export function registerSchemaCommand(program: Command, context: CommandContext)
     .command('schema')
     .description('print the JSON Schema of an export record (post), the json report, or the config file')
     .addArgument(new Argument('<kind>', 'which schema').choices(SCHEMA_KINDS))
-    .action((kind: SchemaKind) => {
-      context.io.stdout.write(schemaText(kind));
+    .action(async (kind: SchemaKind) => {
+      await toStdout(context.io, schemaText(kind));
     });
 }

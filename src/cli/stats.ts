@@ -9,7 +9,7 @@ import { resolveNow } from '../engine/now.js';
 import { StatsCollector, type CorpusStats } from '../engine/stats.js';
 import { UsageError, type ColorLevel } from '../index.js';
 import { plural } from '../text/plural.js';
-import { stdoutColor } from './io.js';
+import { stdoutColor, toStdout } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, linterFor, type SharedValues } from './options.js';
 
@@ -60,7 +60,7 @@ export function registerStatsCommand(program: Command, context: CommandContext):
     .command('stats')
     .description('a table of the corpus: posts, meta completeness, stale reviews, difficulty, findings by rule, repeated paragraphs')
     .argument('[paths...]', 'files and folders (default: .)');
-  addShared(command, ['config', 'rule', 'rulesDir', 'now', 'ignorePattern'], { config: 'config file (as for anp lint)' })
+  addShared(command, ['config', 'rule', 'rulesDir', 'now', 'ignorePattern', 'noFollowSymlinks'], { config: 'config file (as for anp lint)' })
     .option('--top <n>', 'how many repeated paragraphs to show', positiveInteger, 5);
   addShared(command, ['json', 'color', 'noColor'], { json: 'print the statistics as JSON' })
     .addHelpText('after', '\nExamples:\n  anp stats content/ --now 2026-11-23\n  anp stats content/ --json')
@@ -71,6 +71,6 @@ export function registerStatsCommand(program: Command, context: CommandContext):
       const collector = new StatsCollector(now, await linter.config());
       for await (const result of linter.lintFiles(paths, { onPost: (post) => collector.addPost(post) })) collector.addResult(result);
       const stats = collector.result(options.top);
-      io.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats, stdoutColor(options.color, io)));
+      await toStdout(io, options.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats, stdoutColor(options.color, io)));
     });
 }

@@ -46,20 +46,59 @@ function readJson(file: string, shown: string): unknown {
       code === 'ENOENT' ? `${shown}: config file not found` : `${shown}: cannot read config file (${code ?? String(error)})`,
     );
   }
+  return parseJson(text, shown);
+}
+
+/** JSON.parse with a message naming the file, line and column of the first syntax error. */
+function parseJson(text: string, shown: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (error) {
-    throw new ConfigError(`${shown}: invalid JSON: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const detail = message.replace(/\s*(?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/, '').replace(/^JSON\.parse: /, '');
+    if (position) {
+      const { line, column } = lineColumn(body, Number(position[1]));
+      throw new ConfigError(`${shown}:${line}:${column}: invalid JSON: ${detail}`);
+    }
+    throw new ConfigError(`${shown}: invalid JSON: ${detail}`);
   }
 }
 
-function hasAnpKey(packageJson: string): boolean {
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Whether a package.json holds anp settings. One that is not valid JSON but mentions an
+ * `"anp"` key may well hold them: that is an error naming the file and line, not a silent
+ * fall back to the defaults. One that is broken and never mentions anp is not ours to judge.
+ */
+function hasAnpKey(packageJson: string, cwd: string): boolean {
+  let text: string;
   try {
-    const data = JSON.parse(readFileSync(packageJson, 'utf8')) as unknown;
-    return typeof data === 'object' && data !== null && Object.hasOwn(data, 'anp');
+    text = readFileSync(packageJson, 'utf8');
   } catch {
     return false;
   }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    if (!/"anp"\s*:/.test(text)) return false;
+    parseJson(text, displayName(packageJson, cwd)); // throws, naming the line
+    return false;
+  }
+  return typeof data === 'object' && data !== null && Object.hasOwn(data, 'anp');
 }
 
 function isFile(path: string): boolean {
@@ -72,12 +111,13 @@ function isFile(path: string): boolean {
 
 /** The config file that applies to `cwd`, searching upward, or null. */
 export function findConfigFile(cwd: string): string | null {
-  let dir = resolve(cwd);
+  const start = resolve(cwd);
+  let dir = start;
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(dir, name);
       if (!isFile(candidate)) continue;
-      if (name === 'package.json' && !hasAnpKey(candidate)) continue;
+      if (name === 'package.json' && !hasAnpKey(candidate, start)) continue;
       return candidate;
     }
     const parent = dirname(dir);
@@ -96,6 +136,8 @@ const TOP_LEVEL_KEYS = Object.keys(ConfigFile.shape);
 
 /** Validate an already parsed config object (top level only; rule entries are checked in resolve). */
 export function validateConfigObject(data: unknown, where: Pick<LoadedConfig, 'displayName' | 'keyPrefix'>): ConfigFile {
+  const hostile = checkConfigTree(data);
+  if (hostile) throw configError(where, hostile.path, hostile.message);
   const parsed = ConfigFile.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error.issues, (path) => (path.length === 0 ? TOP_LEVEL_KEYS : undefined));
@@ -104,6 +146,41 @@ export function validateConfigObject(data: unknown, where: Pick<LoadedConfig, 'd
   const error = configError(where, first.path, first.message);
   error.message += more;
   throw error;
+}
+
+/** Deeper than this is not a config anyone wrote by hand (the deepest real one is ~4). */
+export const MAX_CONFIG_DEPTH = 64;
+
+/** Keys that would reach Object.prototype through an ordinary lookup or merge. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Walks the whole config once, iteratively (no recursion, whatever the depth), before zod
+ * sees it: keys such as `__proto__` are refused, nesting is bounded, and numbers JSON cannot
+ * hold (`1e999` parses as Infinity) are named as such instead of zod's `got null`.
+ */
+export function checkConfigTree(data: unknown): { path: PropertyKey[]; message: string } | null {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      const what = Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+      return { path, message: `expected a finite number, got ${what} (a number too large for JSON, such as 1e999?)` };
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_CONFIG_DEPTH) {
+      return { path: path.slice(0, 3), message: `nested more than ${MAX_CONFIG_DEPTH} levels deep; a config is never that deep` };
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], message: `the key "${key}" is not allowed (it would change every object)` };
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return null;
 }
 
 /** Load and validate the config that applies (no config file => empty config). */

@@ -50,6 +50,16 @@ export interface LinterOptions {
   ignorePatterns?: readonly string[];
   /** Where SOURCE_DATE_EPOCH is read from. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Follow symbolic links to folders inside the folders given (default true). A link that
+   * leads back into a folder being walked (a cycle) is never followed.
+   */
+  followSymlinks?: boolean;
+  /**
+   * Problems found while walking folders that do not stop the run (a symlink cycle, a folder
+   * that cannot be read), one message each. Default: ignored.
+   */
+  onWarning?: (message: string) => void;
 }
 
 export interface LintTextOptions {
@@ -111,6 +121,8 @@ class LinterImpl implements Linter {
   private readonly loaded: LoadedConfig;
   private resolved: ResolvedConfig | undefined;
   private setup: Promise<ResolvedConfig> | undefined;
+  /** Files found by `files()` that must not be opened (FIFOs, dangling links), with the reason. */
+  private readonly special = new Map<string, string>();
 
   constructor(private readonly options: LinterOptions) {
     this.cwd = path.resolve(options.cwd ?? process.cwd());
@@ -166,6 +178,11 @@ class LinterImpl implements Linter {
       cwd: this.cwd,
       include: resolved.include,
       ignores: [...resolved.ignores, ...(this.options.ignorePatterns ?? [])],
+      followSymlinks: this.options.followSymlinks ?? true,
+    }).then((discovery) => {
+      for (const message of discovery.warnings) this.options.onWarning?.(message);
+      for (const [file, reason] of discovery.special) this.special.set(file, reason);
+      return discovery;
     });
     if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
     return files;
@@ -182,7 +199,9 @@ class LinterImpl implements Linter {
     // after the last one; null when none of them is on.
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
     const held: LintResult[] = [];
-    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved) })) {
+    const pause = eventLoopPauser();
+    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
+      await pause();
       const { result, post } = lintSource(file, source, resolved, this.now, corpus);
       if (post !== null) options.onPost?.(post, file);
       if (corpus) held.push(result);
@@ -193,7 +212,9 @@ class LinterImpl implements Linter {
 
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
     const resolved = await this.config();
-    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved) })) {
+    const pause = eventLoopPauser();
+    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
+      await pause();
       if (source.kind === 'unreadable') {
         yield { file, post: null, message: source.message };
         continue;
@@ -220,6 +241,21 @@ class LinterImpl implements Linter {
       rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
     });
   }
+}
+
+/**
+ * Reading and parsing are synchronous, and an async generator that never waits for I/O runs
+ * in microtasks only: signals (Ctrl-C), a closed stdout (EPIPE) and timers would wait for the
+ * whole corpus. Every ~20 ms of work, give the event loop one turn.
+ */
+function eventLoopPauser(intervalMs = 20): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    const now = performance.now();
+    if (now - last < intervalMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
 }
 
 /** Formats results by name; a name that is not a format is a UsageError listing them. */

@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import type { Formatter } from './types.js';
 import { countByRule } from '../model/finding.js';
 import { plural } from '../text/plural.js';
-import { oneLine, severityWord, totals } from './types.js';
+import { oneLine, safeFileName, severityWord, totals } from './types.js';
 
 /** Visible width (code points; the messages are plain text). */
 function width(text: string): number {
@@ -37,7 +37,7 @@ export const formatStylish: Formatter = (results, context) => {
     const whereWidth = Math.max(...rows.map((row) => width(row.where)));
     const severityWidth = Math.max(...rows.map((row) => width(row.severity)));
     const messageWidth = Math.max(...rows.map((row) => width(row.message)));
-    out.push(chalk.underline(result.file));
+    out.push(chalk.underline(safeFileName(result.file)));
     for (const row of rows) {
       const severity = padEnd(row.severity, severityWidth);
       out.push(

@@ -40,6 +40,22 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
+/**
+ * A file name as one line-safe token for the line formats (compact, stylish): control
+ * characters (a newline in a scraped file name would split one finding over two lines, an
+ * escape sequence could repaint the terminal) are shown as `\n`, `\r`, `\t` or `\xHH`,
+ * `\u2028`/`\u2029` as `\uHHHH`. Other names are returned unchanged.
+ */
+export function safeFileName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    if (char === '\t') return '\\t';
+    const code = char.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
+}
+
 export function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;

@@ -22,7 +22,7 @@ export function streamOutput(stream: Writable): TextOutput {
     if (pending === '') return;
     const chunk = pending;
     pending = '';
-    if (!stream.write(chunk)) await drained(stream);
+    await writeChunk(stream, chunk);
   };
   return {
     async write(chunk) {
@@ -37,23 +37,48 @@ export function streamOutput(stream: Writable): TextOutput {
   };
 }
 
+/** Writes `text` to a stream in ~64 KB pieces, each awaited, so a failure stops the rest. */
+export async function writeText(stream: Writable, text: string): Promise<void> {
+  for (let start = 0; start < text.length; start += FLUSH_CHARS) {
+    await writeChunk(stream, text.slice(start, start + FLUSH_CHARS));
+  }
+}
+
+/**
+ * One write, resolved once the stream took it (and, under backpressure, drained); rejected
+ * with the stream's error (EPIPE when the reader has gone, ENOSPC on a full disk).
+ */
+export function writeChunk(stream: Writable, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (stream.destroyed || stream.writableEnded) {
+      reject(Object.assign(new Error('the output was closed'), { code: 'EPIPE' }));
+      return;
+    }
+    let written = false;
+    let drained = true;
+    const done = (): void => {
+      if (written && drained) resolve();
+    };
+    const ok = stream.write(chunk, (error) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      written = true;
+      done();
+    });
+    if (!ok) {
+      drained = false;
+      stream.once('drain', () => {
+        drained = true;
+        done();
+      });
+    }
+  });
+}
+
 /** Opens the temp file at once, so an unwritable `-o` fails before any work is done. */
 export async function fileOutput(target: string): Promise<TextOutput> {
   const writer = await openAtomicWriter(target);
   return { write: (chunk) => writer.write(chunk), close: () => writer.commit(), abort: () => writer.abort() };
-}
-
-function drained(stream: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onDrain = (): void => {
-      stream.off('error', onError);
-      resolve();
-    };
-    const onError = (error: Error): void => {
-      stream.off('drain', onDrain);
-      reject(error);
-    };
-    stream.once('drain', onDrain);
-    stream.once('error', onError);
-  });
 }

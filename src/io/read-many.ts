@@ -9,6 +9,8 @@ import { readSourceSync, type ReadOptions, type SourceRead } from './read.js';
 export interface ReadManyOptions extends ReadOptions {
   /** Paths in `files` are relative to this folder. Default: process.cwd(). */
   cwd?: string;
+  /** Files not to open, with the reason to report (FIFOs and dangling links found in folders). */
+  special?: ReadonlyMap<string, string>;
 }
 
 export interface SourceEntry {
@@ -20,6 +22,11 @@ export interface SourceEntry {
 export function* readSources(files: Iterable<string>, options: ReadManyOptions = {}): Generator<SourceEntry> {
   const cwd = options.cwd ?? process.cwd();
   for (const file of files) {
+    const special = options.special?.get(file);
+    if (special !== undefined) {
+      yield { file, source: { kind: 'unreadable', reason: 'read-error', message: special } };
+      continue;
+    }
     yield { file, source: readSourceSync(path.resolve(cwd, file), options) };
   }
 }

@@ -132,6 +132,14 @@ export function describeIoError(error: unknown): string {
       return 'read-only file system';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'EPIPE':
+      return 'the reader closed the pipe';
+    case 'EIO':
+      return 'input/output error';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EFBIG':
+      return 'file too large for the file system';
     default: {
       // `EIO: i/o error, read '/abs/path'` -> `EIO: i/o error`: the caller names the file.
       const message = error instanceof Error ? error.message : String(error);

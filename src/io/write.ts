@@ -8,8 +8,143 @@
  * renaming over them would replace the device node itself.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { close, closeSync, openSync, readdirSync, renameSync, statSync, unlinkSync, write } from 'node:fs';
+import { open, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { describeIoError } from './read.js';
+
+/**
+ * Temp files this process created and has not yet renamed or removed, so that an interrupt
+ * (SIGINT, SIGTERM: src/cli/process.ts) can remove them synchronously before exiting.
+ */
+const liveTemps = new Set<string>();
+
+/** Output files this run will write (as the user named them), for the interrupt message. */
+const pendingOutputs = new Set<string>();
+
+/** The temp files not yet renamed or removed (tests, and the interrupt handler). */
+export function liveTempFiles(): string[] {
+  return [...liveTemps];
+}
+
+/** The outputs (as named by the user) that have been announced and not yet written. */
+export function pendingOutputFiles(): string[] {
+  return [...pendingOutputs];
+}
+
+/** Marks an output as written (or given up): it no longer needs mentioning on interrupt. */
+export function outputDone(shown: string): void {
+  pendingOutputs.delete(shown);
+}
+
+/**
+ * Removes every temp file this process created, synchronously (safe in a signal handler:
+ * the temp is created and renamed with synchronous calls, so none is half-registered).
+ * Returns the number removed.
+ */
+export function removeLiveTempFilesSync(): number {
+  let removed = 0;
+  for (const temp of liveTemps) {
+    try {
+      unlinkSync(temp);
+      removed++;
+    } catch {
+      // already renamed or removed
+    }
+  }
+  liveTemps.clear();
+  return removed;
+}
+
+/**
+ * Checks an output target before any work is done, in the user's words (`shown`), and
+ * removes temp files of earlier runs of this target whose process no longer exists (a run
+ * killed with SIGKILL, or a machine that lost power). Throws an Error whose message is one
+ * line without the internal temp name; the caller wraps it in a UsageError.
+ */
+export function prepareOutputTarget(target: string, shown: string): void {
+  const folder = path.dirname(target);
+  let existing: ReturnType<typeof statSync> | undefined;
+  try {
+    existing = statSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new Error(`cannot write ${shown}: a parent of it is not a folder`);
+    if (code !== 'ENOENT') throw new Error(`cannot write ${shown}: ${describeIoError(error)}`);
+  }
+  if (existing?.isDirectory()) throw new Error(`cannot write ${shown}: it is a folder`);
+  if (existing === undefined) {
+    let parent: ReturnType<typeof statSync>;
+    try {
+      parent = statSync(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new Error(`cannot write ${shown}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'ENOTDIR' ? 'a parent of it is not a folder' : describeIoError(error)}`);
+    }
+    if (!parent.isDirectory()) throw new Error(`cannot write ${shown}: a parent of it is not a folder`);
+  }
+  if (existing === undefined || existing.isFile()) {
+    // Regular files are replaced by a rename in the folder: the folder must take a new file.
+    // Probe with a real temp file (access(W_OK) says yes to root on a read-only mount).
+    const probe = tempPathFor(target);
+    liveTemps.add(probe);
+    try {
+      closeSync(openSync(probe, 'wx', 0o600));
+      unlinkSync(probe);
+    } catch (error) {
+      throw new Error(`cannot write ${shown}: ${describeIoError(error)} (in ${path.dirname(shown) === '' ? '.' : path.dirname(shown)})`);
+    } finally {
+      liveTemps.delete(probe);
+    }
+  } else {
+    // A device or FIFO is written in place.
+    try {
+      closeSync(openSync(target, 'a'));
+    } catch (error) {
+      throw new Error(`cannot write ${shown}: ${describeIoError(error)}`);
+    }
+  }
+  removeStaleTemps(target);
+  pendingOutputs.add(shown);
+}
+
+/** `.NAME.<pid>.<hex>.tmp` files beside `target` whose process is gone; returns how many were removed. */
+export function removeStaleTemps(target: string): number {
+  const folder = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || processExists(pid)) continue;
+    try {
+      unlinkSync(path.join(folder, name));
+      removed++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const writer = await openAtomicWriter(target);
@@ -38,12 +173,15 @@ const FLUSH_BYTES = 64 * 1024;
 export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isFile() && !existing.isDirectory()) {
-    return new BufferedWriter(await open(target, 'w'), null, target);
+    const handle = await open(target, 'w');
+    return new BufferedWriter(handle.fd, () => handle.close(), null, target);
   }
   const temp = tempPathFor(target);
   // Keep the permissions of a file being replaced; `wx` never clobbers a stranger's file.
-  const handle = await open(temp, 'wx', existing?.isFile() ? existing.mode & 0o7777 : 0o666);
-  return new BufferedWriter(handle, temp, target);
+  // Created synchronously and registered at once, so an interrupt never misses it.
+  const fd = openSync(temp, 'wx', existing?.isFile() ? existing.mode & 0o7777 : 0o666);
+  liveTemps.add(temp);
+  return new BufferedWriter(fd, () => closeFd(fd), temp, target);
 }
 
 /** `.report.json.1234.9f86d081.tmp`, beside the target; hidden, so globs skip it. */
@@ -52,6 +190,9 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${suffix}`);
 }
 
+const writeFd = promisify(write);
+const closeFd = promisify(close);
+
 class BufferedWriter implements AtomicWriter {
   private pending: Array<string | Uint8Array> = [];
   private pendingBytes = 0;
@@ -59,7 +200,8 @@ class BufferedWriter implements AtomicWriter {
 
   /** `temp` is null when writing in place (a device or FIFO target). */
   constructor(
-    private readonly handle: FileHandle,
+    private readonly fd: number,
+    private readonly closeHandle: () => Promise<void>,
     private readonly temp: string | null,
     private readonly target: string,
   ) {}
@@ -76,8 +218,13 @@ class BufferedWriter implements AtomicWriter {
     try {
       await this.flush();
       this.closed = true;
-      await this.handle.close();
-      if (this.temp !== null) await rename(this.temp, this.target);
+      await this.closeHandle();
+      if (this.temp !== null) {
+        // Synchronous, with the registry update right after: an interrupt sees either the temp
+        // file (and removes it) or the finished target, never a rename half-way.
+        renameSync(this.temp, this.target);
+        liveTemps.delete(this.temp);
+      }
     } catch (error) {
       await this.abort();
       throw error;
@@ -87,10 +234,13 @@ class BufferedWriter implements AtomicWriter {
   async abort(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
-      await this.handle.close().catch(() => undefined);
+      await this.closeHandle().catch(() => undefined);
     }
     this.pending = [];
-    if (this.temp !== null) await unlink(this.temp).catch(() => undefined);
+    if (this.temp !== null) {
+      await unlink(this.temp).catch(() => undefined);
+      liveTemps.delete(this.temp);
+    }
   }
 
   private async flush(): Promise<void> {
@@ -98,7 +248,12 @@ class BufferedWriter implements AtomicWriter {
     const parts = this.pending.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
     this.pending = [];
     this.pendingBytes = 0;
-    // writeFile on a handle loops until every byte is written (write() may be partial).
-    await this.handle.writeFile(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    const buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    // write() may be partial: loop until every byte is written.
+    let offset = 0;
+    while (offset < buffer.length) {
+      const { bytesWritten } = await writeFd(this.fd, buffer, offset, buffer.length - offset, null);
+      offset += bytesWritten;
+    }
   }
 }

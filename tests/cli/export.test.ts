@@ -137,7 +137,7 @@ describe('anp export -o FILE', () => {
     const { code, stdout, stderr } = await runAnp(['export', 'good.txt', '-o', 'no/such/dir/out.json'], { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('anp: cannot write no/such/dir/out.json: no such file or directory\n');
+    expect(stderr).toBe('anp: cannot write no/such/dir/out.json: its folder does not exist\n');
   });
 
   it('exits 2 when the output path is a folder, removing its temp file', async () => {

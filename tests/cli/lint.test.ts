@@ -120,7 +120,7 @@ const cases: Case[] = [
     exitCode: 2,
     stderr: 'anp: fixtures/lint/configs/bad-severity.json: rules.stale-review: expected "error", "warn" or "off" or [severity, options], got "warning"\n',
   },
-  { name: 'a config that is not JSON', args: ['lint', CLEAN, '-c', 'fixtures/lint/configs/bad-json.json'], exitCode: 2, stderr: /^anp: fixtures\/lint\/configs\/bad-json\.json: invalid JSON: / },
+  { name: 'a config that is not JSON', args: ['lint', CLEAN, '-c', 'fixtures/lint/configs/bad-json.json'], exitCode: 2, stderr: /^anp: fixtures\/lint\/configs\/bad-json\.json:\d+:\d+: invalid JSON: / },
   { name: 'a missing -c file', args: ['lint', CLEAN, '-c', 'nope.json'], exitCode: 2, stderr: 'anp: nope.json: config file not found\n' },
   { name: 'an unwritable -o', args: ['lint', CLEAN, '-o', 'no/such/dir/report.txt'], exitCode: 2, stderr: /^anp: cannot write no\/such\/dir\/report\.txt/ },
   {

@@ -36,7 +36,7 @@ afterAll(async () => {
 describe('discoverFiles', () => {
   it('searches folders for **/*.txt, skipping node_modules and dot-folders, sorted by code point', async () => {
     const result = await discoverFiles(['.'], { cwd: project });
-    expect(result).toEqual({
+    expect({ files: result.files, missing: result.missing }).toEqual({
       files: ['B.txt', 'a.txt', 'drafts/d.txt', 'guides/deep/c.txt'],
       missing: [],
     });
@@ -74,7 +74,7 @@ describe('discoverFiles', () => {
 
   it('lists paths that do not exist as missing, as given, and still returns the rest', async () => {
     const result = await discoverFiles(['nope', 'a.txt', 'gone/x.txt', 'a.txt/below'], { cwd: project });
-    expect(result).toEqual({ files: ['a.txt'], missing: ['nope', 'gone/x.txt', 'a.txt/below'] });
+    expect({ files: result.files, missing: result.missing }).toEqual({ files: ['a.txt'], missing: ['nope', 'gone/x.txt', 'a.txt/below'] });
   });
 
   it('de-duplicates a file reached several ways, and makes absolute paths relative with forward slashes', async () => {
@@ -91,6 +91,6 @@ describe('discoverFiles', () => {
   it('returns an empty list for an empty folder', async () => {
     const empty = path.join(root, 'empty');
     await mkdir(empty, { recursive: true });
-    expect(await discoverFiles(['.'], { cwd: empty })).toEqual({ files: [], missing: [] });
+    expect(await discoverFiles(['.'], { cwd: empty })).toEqual({ files: [], missing: [], warnings: [], special: new Map() });
   });
 });
