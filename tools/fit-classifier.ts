@@ -53,7 +53,7 @@ function gapKind(gap: number): number {
   return gap === -1 ? 2 : gap === 0 ? 0 : 1;
 }
 
-const HASHED_L2 = Number(process.env.ANP_FIT_HASHED_L2 ?? 1);
+const HASHED_L2 = Number(process.env.ANP_FIT_HASHED_L2 ?? 30);
 
 export function fit(examples: readonly Example[], epochs = 12, rate = 0.2, l2 = 1e-6, featureRows = FEATURE_COUNT): Float32Array {
   const K = LABEL_COUNT;
@@ -302,7 +302,7 @@ function main(): void {
       heldArticles.push(article);
     } else train.push(toExample(article));
   }
-  const synthetic = Number(process.env.ANP_FIT_SYNTHETIC ?? 600);
+  const synthetic = Number(process.env.ANP_FIT_SYNTHETIC ?? 1200);
   for (let seed = 1; seed <= synthetic; seed++) train.push(toExample(syntheticArticle(seed, trainSnippets)));
   const heldSynthetic: Example[] = [];
   for (let seed = 100_001; seed <= 100_200; seed++) heldSynthetic.push(toExample(syntheticArticle(seed, checkSnippets)));
@@ -311,14 +311,16 @@ function main(): void {
   const transitions = countTransitions(train);
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   let best = { score: -1, l2: 0, epochs: 0, transitionWeight: 0 };
-  const grid = (process.env.ANP_FIT_GRID ?? '1e-6:12,2e-5:12,1e-4:12').split(',').map((cell) => cell.split(':').map(Number) as [number, number]);
+  const grid = (process.env.ANP_FIT_GRID ?? '3e-4:10').split(',').map((cell) => cell.split(':').map(Number) as [number, number]);
   for (const [l2, epochs] of grid) {
     const model = fitStacked(train, epochs, l2);
     for (const transitionWeight of [0, 0.25, 0.5]) {
       const real = articleFigures(heldArticles, model, transitions, transitionWeight);
       const generated = accuracy(heldSynthetic, model, transitions, transitionWeight);
       const snippetsRead = snippetRate(checkSnippets, model, transitions, transitionWeight);
-      const score = real.lineAccuracy + real.headings + real.paragraphs + real.code + generated + snippetsRead;
+      // Chosen on what the parser is held to: the held-out real articles' lines and fields.
+      // The generated articles and snippets are printed to watch, not to choose by.
+      const score = real.lineAccuracy + real.headings + real.paragraphs + real.code;
       process.stderr.write(`l2 ${l2} epochs ${epochs} transitions ${transitionWeight}: held-out real lines ${pct(real.lineAccuracy)} headings ${pct(real.headings)} paragraphs ${pct(real.paragraphs)} code ${pct(real.code)}; generated lines ${pct(generated)}; held-out snippets ${pct(snippetsRead)}\n`);
       if (score > best.score) best = { score, l2, epochs, transitionWeight };
     }
