@@ -13,9 +13,10 @@ import { outputDone, writeFileAtomic } from '../io/write.js';
 import { plural } from '../text/plural.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
-import { addShared, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
+import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
+import { SuppressionSession, type SuppressValues } from './suppress.js';
 
-export interface LintOptions extends SharedValues {
+export interface LintOptions extends SharedValues, SuppressValues {
   format: string;
   outputFile?: string;
   maxWarnings?: number;
@@ -38,7 +39,11 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
-    .option('--print-config', 'print the resolved config as JSON and exit');
+    .option('--print-config', 'print the resolved config as JSON and exit')
+    .option('--suppress-all', 'record every finding of this run in the suppressions file (later runs report only new ones)')
+    .option('--suppress-rule <id>', "record this rule's findings in the suppressions file (repeatable)", collect)
+    .option('--suppressions-location <file>', 'the suppressions file (default: anp-suppressions.json in the cwd)')
+    .option('--prune-suppressions', 'drop suppressions that no longer occur from the suppressions file');
   addShared(command, ['color', 'noColor'])
     .addHelpText(
       'after',
@@ -50,6 +55,7 @@ Examples:
   anp lint content/
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
+  anp lint --suppress-all content/     # accept today's findings; later runs fail on new ones only
   cat post.txt | anp lint --stdin --stdin-filename content/post.txt`,
     )
     .action(async (paths: string[], options: LintOptions) => {
@@ -85,12 +91,14 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // --quiet hides warnings from the report; they still count for --max-warnings.
   const shownOf = (result: LintResult): LintResult =>
     options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0 } : result;
+  const suppressions = SuppressionSession.open(options, io, new Set(resolved.rules.map((rule) => rule.meta.id)));
   const stream = !toFile && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
 
   const results: LintResult[] = [];
   let errors = 0;
   let warnings = 0;
-  const add = async (result: LintResult): Promise<void> => {
+  const add = async (raw: LintResult): Promise<void> => {
+    const result = suppressions.filter(raw);
     errors += result.errorCount;
     warnings += result.warningCount;
     if (stream) await stream.add(shownOf(result));
@@ -108,6 +116,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
   }
 
+  await suppressions.finish();
   if (stream) {
     await stream.end();
   } else {

@@ -7,7 +7,7 @@ import { createLinter, type Linter } from '../index.js';
 import type { CliIo } from './io.js';
 
 /** Commander's collector for repeatable options. */
-function collect(value: string, previous: string[] = []): string[] {
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
