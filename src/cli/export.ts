@@ -33,7 +33,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .option('--ndjson', 'one post per line (newline-delimited JSON), streamed as each file is parsed')
     .option('--pretty', 'indent the JSON array with 2 spaces')
     .option('-o, --output-file <file>', 'write to FILE (atomically: temp file, then rename) instead of stdout');
-  addShared(command, ['config', 'ignorePattern', 'noFollowSymlinks'], { config: 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)' })
+  addShared(command, ['config', 'ignorePattern', 'respectGitignore', 'noFollowSymlinks'], { config: 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)' })
     .addHelpText(
       'after',
       `

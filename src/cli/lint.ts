@@ -30,13 +30,13 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   const command = program
     .command('lint')
     .description('lint articles: files and folders (default .), searched for **/*.txt')
-    .argument('[paths...]', 'files and folders to lint (default: .)')
+    .argument('[paths...]', 'files, folders and quoted globs to lint (default: .)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of stdout');
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
-  addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks'])
+  addShared(command, ['now', 'ignorePattern', 'respectGitignore', 'noErrorOnUnmatchedPattern', 'noFollowSymlinks'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
     .option('--print-config', 'print the resolved config as JSON and exit')
@@ -53,6 +53,7 @@ warnings; 2 the run could not happen (bad option, invalid config, missing path, 
 
 Examples:
   anp lint content/
+  anp lint 'content/**/*.txt' --ignore-pattern 'content/drafts/**'
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
   anp lint --suppress-all content/     # accept today's findings; later runs fail on new ones only

@@ -21,7 +21,9 @@ const SHARED = {
   rule: () => new Option('--rule <id:severity>', "override a rule's severity, e.g. stale-review:error (repeatable)").argParser(collect),
   rulesDir: () => new Option('--rules-dir <dir>', 'load custom rule modules (.js, .mjs, .cjs) from this folder'),
   now: () => new Option('--now <date>', 'the date freshness rules compare with, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)'),
-  ignorePattern: () => new Option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the cwd (repeatable)').argParser(collect),
+  ignorePattern: () => new Option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the cwd, named files too (repeatable)').argParser(collect),
+  respectGitignore: () => new Option('--respect-gitignore', 'also skip files that .gitignore ignores (from the cwd up to the repository root)'),
+  noErrorOnUnmatchedPattern: () => new Option('--no-error-on-unmatched-pattern', 'a path, folder or glob that matches no file is not an error (exit 2 by default)'),
   json: () => new Option('--json', 'print JSON instead of tables'),
   color: () => new Option('--color', 'force coloured output'),
   noColor: () => new Option('--no-color', 'disable coloured output'),
@@ -50,6 +52,9 @@ export interface SharedValues {
   ignorePattern?: string[];
   json?: boolean;
   color?: boolean;
+  respectGitignore?: boolean;
+  /** false with --no-error-on-unmatched-pattern. */
+  errorOnUnmatchedPattern?: boolean;
   /** false with --no-follow-symlinks. */
   followSymlinks?: boolean;
 }
@@ -64,6 +69,9 @@ export function linterFor(values: SharedValues, io: CliIo, now?: Date): Linter {
     ruleFlags: values.rule ?? [],
     rulesDirs: values.rulesDir !== undefined ? [values.rulesDir] : [],
     ignorePatterns: values.ignorePattern ?? [],
+    ...(values.respectGitignore ? { respectGitignore: true } : {}),
+    // Only lint has the option (true unless --no-error-on-unmatched-pattern); export and stats warn.
+    errorOnUnmatchedPattern: values.errorOnUnmatchedPattern === true,
     followSymlinks: values.followSymlinks !== false,
     onWarning: (message) => void io.stderr.write(`anp: warning: ${message}\n`),
   });

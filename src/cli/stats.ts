@@ -60,7 +60,7 @@ export function registerStatsCommand(program: Command, context: CommandContext):
     .command('stats')
     .description('a table of the corpus: posts, meta completeness, stale reviews, difficulty, findings by rule, repeated paragraphs')
     .argument('[paths...]', 'files and folders (default: .)');
-  addShared(command, ['config', 'rule', 'rulesDir', 'now', 'ignorePattern', 'noFollowSymlinks'], { config: 'config file (as for anp lint)' })
+  addShared(command, ['config', 'rule', 'rulesDir', 'now', 'ignorePattern', 'respectGitignore', 'noFollowSymlinks'], { config: 'config file (as for anp lint)' })
     .option('--top <n>', 'how many repeated paragraphs to show', positiveInteger, 5);
   addShared(command, ['json', 'color', 'noColor'], { json: 'print the statistics as JSON' })
     .addHelpText('after', '\nExamples:\n  anp stats content/ --now 2026-11-23\n  anp stats content/ --json')

@@ -18,6 +18,10 @@ export interface ResolvedConfig {
   file: string | null;
   include: string[];
   ignores: string[];
+  /** The folder the config's `ignores` are relative to (the config file's, else the cwd). */
+  ignoresDir: string;
+  /** The config's `respectGitignore`. */
+  respectGitignore: boolean;
   /** Absolute paths of plugin modules (config `plugins`, resolved against the config's folder). */
   plugins: string[];
   /** Every known rule, built-ins first, then plugins, each id once. */
@@ -126,6 +130,8 @@ export function resolveConfig(loaded: LoadedConfig, rules: readonly Rule<any>[],
     file: loaded.file,
     include: loaded.config.include ?? [...DEFAULT_INCLUDE],
     ignores: loaded.config.ignores ?? [],
+    ignoresDir: loaded.dir,
+    respectGitignore: loaded.config.respectGitignore ?? false,
     plugins: pluginPaths(loaded),
     rules: [...rules],
     settings,

@@ -32,7 +32,11 @@ export const ConfigFile = z
     ignores: z
       .array(z.string().min(1))
       .optional()
-      .describe('Globs of files and folders to skip, matched against paths relative to the current directory.'),
+      .describe('Globs of files and folders to skip (named files too), relative to this config file.'),
+    respectGitignore: z
+      .boolean()
+      .optional()
+      .describe('Also skip the files .gitignore ignores (the .gitignore files from the current directory up to the repository root), as --respect-gitignore.'),
     plugins: z
       .array(z.string().min(1))
       .optional()

@@ -12,6 +12,7 @@ import { UsageError } from '../errors.js';
 import { formatters, FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
 import type { ColorLevel } from '../formatters/types.js';
 import { discoverFiles } from '../io/discover.js';
+import { IgnoreMatcher } from '../io/ignores.js';
 import { decodeBytes, DEFAULT_MAX_BYTES, textSource, type SourceRead } from '../io/read.js';
 import { readSources } from '../io/read-many.js';
 import type { FileResult, Finding } from '../model/finding.js';
@@ -46,8 +47,16 @@ export interface LinterOptions {
   customRules?: readonly Rule<any>[];
   /** Folders of custom rule modules (`.js`, `.mjs`, `.cjs`), relative to `cwd`, as `--rules-dir`. */
   rulesDirs?: readonly string[];
-  /** Extra globs to skip (relative to `cwd`), added to the config's `ignores`. */
+  /** Extra globs to skip (relative to `cwd`), added to the config's `ignores` (which are relative to the config file). */
   ignorePatterns?: readonly string[];
+  /** Also skip what `.gitignore` ignores (as the config's `respectGitignore`). Default: the config's, else false. */
+  respectGitignore?: boolean;
+  /**
+   * A path or glob that leads to no file (an empty folder, a glob matching nothing, every
+   * file ignored) is a UsageError naming it, as in ESLint (`anp lint` sets it unless
+   * `--no-error-on-unmatched-pattern`). Default false.
+   */
+  errorOnUnmatchedPattern?: boolean;
   /** Where SOURCE_DATE_EPOCH is read from. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
   /**
@@ -174,17 +183,33 @@ class LinterImpl implements Linter {
   async files(patterns: string | readonly string[]): Promise<string[]> {
     const resolved = await this.config();
     const given = typeof patterns === 'string' ? [patterns] : patterns.length > 0 ? [...patterns] : ['.'];
-    const { files, missing } = await discoverFiles(given, {
+    const cliIgnores = [...(this.options.ignorePatterns ?? [])];
+    const configHere = path.resolve(resolved.ignoresDir) === this.cwd;
+    const matcher = new IgnoreMatcher({
+      cwd: this.cwd,
+      ignores: cliIgnores,
+      scoped: [{ dir: resolved.ignoresDir, patterns: resolved.ignores }],
+      gitignore: this.options.respectGitignore ?? resolved.respectGitignore,
+    });
+    const { files, missing, unmatched, ignored } = await discoverFiles(given, {
       cwd: this.cwd,
       include: resolved.include,
-      ignores: [...resolved.ignores, ...(this.options.ignorePatterns ?? [])],
+      // Globs relative to the cwd also prune the walk; the matcher decides for every file.
+      ignores: [...(configHere ? resolved.ignores : []), ...cliIgnores],
       followSymlinks: this.options.followSymlinks ?? true,
+      matcher,
     }).then((discovery) => {
       for (const message of discovery.warnings) this.options.onWarning?.(message);
       for (const [file, reason] of discovery.special) this.special.set(file, reason);
       return discovery;
     });
     if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+    for (const file of ignored) this.options.onWarning?.(`${file}: skipped, an ignore pattern matches it`);
+    const unmatchedNamed = unmatched.filter((pattern) => !ignored.includes(pattern));
+    if (unmatchedNamed.length > 0 && this.options.errorOnUnmatchedPattern === true) {
+      const list = unmatchedNamed.map((pattern) => `"${pattern}"`).join(', ');
+      throw new UsageError(`no files matching ${list} (include: ${resolved.include.join(', ')}); use --no-error-on-unmatched-pattern to allow this`);
+    }
     return files;
   }
 

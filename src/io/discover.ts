@@ -4,13 +4,18 @@
  * and markdownlint-cli2 treat their arguments. Inside folders, `node_modules` and
  * dot-folders are skipped and `ignores` apply.
  *
+ * A path that does not exist but is a glob (`'content/**\/*.txt'`, quoted so the shell leaves
+ * it alone) is matched from `cwd` with fast-glob, as ESLint and markdownlint-cli2 do.
+ *
  * Pattern bases: `include` patterns are matched inside each folder searched; `ignores` are
- * relative to `cwd` (where the config file lives), so `drafts/**` means `<cwd>/drafts`.
+ * relative to `cwd`, so `drafts/**` means `<cwd>/drafts`. `matcher` (src/io/ignores.ts)
+ * decides for every file, named ones included (config ignores, .gitignore).
  */
 import * as fs from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
+import type { IgnoreMatcher } from './ignores.js';
 
 export interface DiscoverOptions {
   /** Globs matched inside each folder given. Default `['**\/*.txt']`. */
@@ -23,6 +28,8 @@ export interface DiscoverOptions {
    * a folder being walked (a cycle) is never followed, and is named in `warnings`.
    */
   followSymlinks?: boolean;
+  /** Skips files anywhere, named ones included; `ignores` only prunes the walk. */
+  matcher?: IgnoreMatcher;
 }
 
 export interface Discovery {
@@ -37,6 +44,10 @@ export interface Discovery {
    * opened (a FIFO would block the run), with the reason, for the reader to report.
    */
   special: Map<string, string>;
+  /** Paths and globs as given that led to no file (a folder with none, a glob matching none). */
+  unmatched: string[];
+  /** Files named on the command line that an ignore pattern skips. */
+  ignored: string[];
 }
 
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.txt'];
@@ -48,16 +59,27 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions = 
   const walk = new Walk(cwd, options.followSymlinks ?? true);
   const found = new Set<string>();
   const missing: string[] = [];
+  const unmatched: string[] = [];
+  const ignored: string[] = [];
+  const kept = (file: string): boolean => !(options.matcher?.ignores(file) ?? false);
 
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const kind = await pathKind(absolute);
-    if (kind === 'missing') {
+    if (kind === 'missing' && fg.isDynamicPattern(toPosix(given))) {
+      const matched = (await searchGlob(walk, given, ignores)).filter(kept);
+      if (matched.length === 0) unmatched.push(given);
+      for (const file of matched) found.add(file);
+    } else if (kind === 'missing') {
       missing.push(given);
     } else if (kind === 'file') {
-      found.add(toPosix(path.relative(cwd, absolute)));
+      const file = toPosix(path.relative(cwd, absolute));
+      if (kept(file)) found.add(file);
+      else ignored.push(given);
     } else {
-      for (const file of await searchFolder(walk, absolute, include, ignores)) found.add(file);
+      const matched = (await searchFolder(walk, absolute, include, ignores)).filter(kept);
+      if (matched.length === 0) unmatched.push(given);
+      for (const file of matched) found.add(file);
     }
   }
 
@@ -66,7 +88,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions = 
   // Through symlinks one real file can be reached under several paths: keep one of them.
   if (walk.sawSymlink) files = onePathPerFile(files, cwd);
   const special = new Map([...walk.special].filter(([file]) => files.includes(file)));
-  return { files, missing, warnings: walk.warnings, special };
+  return { files, missing, warnings: walk.warnings, special, unmatched, ignored };
 }
 
 /**
@@ -279,6 +301,22 @@ async function searchFolder(walk: Walk, folder: string, include: string[], ignor
     }
   }
   return files;
+}
+
+/** A glob given on the command line, matched from cwd (results relative to cwd). */
+async function searchGlob(walk: Walk, pattern: string, ignores: string[]): Promise<string[]> {
+  const { cwd } = walk;
+  const entries = await fg(toPosix(pattern), {
+    cwd,
+    ignore: ['**/node_modules/**', ...ignores],
+    dot: false,
+    onlyFiles: true,
+    followSymbolicLinks: true,
+    unique: true,
+    absolute: true,
+    fs: walk.adapter(),
+  });
+  return entries.map((entry) => toPosix(path.relative(cwd, entry)));
 }
 
 function readLink(absolute: string): string {

@@ -242,9 +242,11 @@ describe('anp lint: files, config discovery, plugins', () => {
     expect(result.code).toBe(0);
   });
 
-  it('an empty folder is clean, with a note on stderr', async () => {
+  it('an empty folder is exit 2 naming it; with --no-error-on-unmatched-pattern it is clean, with a note', async () => {
     const dir = await makeTree({ 'notes.md': '# not an article\n' });
-    const result = await runAnp(['lint'], { cwd: dir, env: plainEnv });
+    const strict = await runAnp(['lint'], { cwd: dir, env: plainEnv });
+    expect(strict).toMatchObject({ code: 2, stdout: '', stderr: 'anp: no files matching "." (include: **/*.txt); use --no-error-on-unmatched-pattern to allow this\n' });
+    const result = await runAnp(['lint', '--no-error-on-unmatched-pattern'], { cwd: dir, env: plainEnv });
     expect(result).toMatchObject({ code: 0, stdout: '', stderr: 'anp: no files to lint (include: **/*.txt)\n' });
   });
 

@@ -91,6 +91,6 @@ describe('discoverFiles', () => {
   it('returns an empty list for an empty folder', async () => {
     const empty = path.join(root, 'empty');
     await mkdir(empty, { recursive: true });
-    expect(await discoverFiles(['.'], { cwd: empty })).toEqual({ files: [], missing: [], warnings: [], special: new Map() });
+    expect(await discoverFiles(['.'], { cwd: empty })).toEqual({ files: [], missing: [], warnings: [], special: new Map(), unmatched: ['.'], ignored: [] });
   });
 });
