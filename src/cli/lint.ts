@@ -14,11 +14,13 @@ import { plural } from '../text/plural.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
+import { reportsDone, reportTargets, writeReports, type ReportTarget } from './reports.js';
 import { SuppressionSession, type SuppressValues } from './suppress.js';
 
 export interface LintOptions extends SharedValues, SuppressValues {
   format: string;
   outputFile?: string;
+  report?: string[];
   maxWarnings?: number;
   quiet?: boolean;
   stdin?: boolean;
@@ -32,7 +34,8 @@ export function registerLintCommand(program: Command, context: CommandContext): 
     .description('lint articles: files and folders (default .), searched for **/*.txt')
     .argument('[paths...]', 'files, folders and quoted globs to lint (default: .)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
-    .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of stdout');
+    .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--report <format=file>', 'also write a report in this format to this file (atomically; repeatable)', collect);
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
@@ -56,6 +59,7 @@ Examples:
   anp lint 'content/**/*.txt' --ignore-pattern 'content/drafts/**'
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
+  anp lint content/ -f github --report sarif=anp.sarif --report junit=anp.xml
   anp lint --suppress-all content/     # accept today's findings; later runs fail on new ones only
   cat post.txt | anp lint --stdin --stdin-filename content/post.txt`,
     )
@@ -72,14 +76,17 @@ export async function runLint(paths: string[], options: LintOptions, io: CliIo):
   if (options.stdin && paths.length > 0) throw new UsageError('--stdin reads standard input; do not also give paths');
   // The output target first: a report that cannot be written fails before any work.
   const target = options.outputFile !== undefined ? checkOutputFile(io, options.outputFile) : undefined;
+  let reports: ReportTarget[] = [];
   try {
-    return await lintTo(paths, options, io, target);
+    reports = reportTargets(options.report ?? [], io, options.outputFile);
+    return await lintTo(paths, options, io, target, reports);
   } finally {
     if (options.outputFile !== undefined) outputDone(options.outputFile);
+    reportsDone(reports);
   }
 }
 
-async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: string | undefined): Promise<number> {
+async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: string | undefined, reports: readonly ReportTarget[]): Promise<number> {
   const now = resolveNow(options.now, io.env);
   const linter = linterFor(options, io, now);
   const resolved = await linter.config();
@@ -95,6 +102,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   const suppressions = SuppressionSession.open(options, io, new Set(resolved.rules.map((rule) => rule.meta.id)));
   const stream = !toFile && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
 
+  // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
   let errors = 0;
   let warnings = 0;
@@ -103,7 +111,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     errors += result.errorCount;
     warnings += result.warningCount;
     if (stream) await stream.add(shownOf(result));
-    else results.push(shownOf(result));
+    if (!stream || reports.length > 0) results.push(shownOf(result));
   };
   if (options.stdin) {
     await add(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
@@ -124,6 +132,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     const color = toFile ? 0 : stdoutColor(options.color, io);
     await emit(linter.format(results, options.format, { color }), options.outputFile, target, io);
   }
+  await writeReports(reports, results, linter);
 
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings && errors === 0) {
