@@ -3,7 +3,8 @@
  * parses the options, writes the report to stdout or `-o FILE` (atomically) and sets the
  * exit code: 0 clean, 1 errors or too many warnings, 2 the run could not happen.
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { SARIF_MAX_RESULTS_LIMIT, type ReportLimits } from '../formatters/limits.js';
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
 import { cleanResults } from '../formatters/json.js';
@@ -15,12 +16,15 @@ import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './i
 import type { CommandContext } from './main.js';
 import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 import { reportsDone, reportTargets, writeReports, type ReportTarget } from './reports.js';
+import { appendStepSummary } from './step-summary.js';
 import { SuppressionSession, type SuppressValues } from './suppress.js';
 
 export interface LintOptions extends SharedValues, SuppressValues {
   format: string;
   outputFile?: string;
   report?: string[];
+  sarifMaxResults?: number;
+  maxAnnotations?: number;
   maxWarnings?: number;
   quiet?: boolean;
   stdin?: boolean;
@@ -35,7 +39,9 @@ export function registerLintCommand(program: Command, context: CommandContext): 
     .argument('[paths...]', 'files, folders and quoted globs to lint (default: .)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of stdout')
-    .option('--report <format=file>', 'also write a report in this format to this file (atomically; repeatable)', collect);
+    .option('--report <format=file>', 'also write a report in this format to this file (atomically; repeatable)', collect)
+    .option('--sarif-max-results <n>', 'sarif: keep at most n results, errors first, then by file and line (default 5000, at most 25000)', sarifMaxResults)
+    .option('--max-annotations <n>', 'github: at most n error and n warning annotations, errors first (default 10)', nonNegativeInteger);
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
@@ -69,7 +75,13 @@ Examples:
 }
 
 /** Formats whose output is a concatenation of per-file parts: streamed to stdout file by file. */
-const STREAMED = new Set(['json', 'compact', 'github']);
+const STREAMED = new Set(['json', 'compact']);
+
+function sarifMaxResults(value: string): number {
+  const n = nonNegativeInteger(value);
+  if (n < 1 || n > SARIF_MAX_RESULTS_LIMIT) throw new InvalidArgumentError(`expected a whole number from 1 to ${SARIF_MAX_RESULTS_LIMIT} (GitHub code scanning rejects a run with more results).`);
+  return n;
+}
 
 /** The whole command; returns the exit code (usage problems throw UsageError). */
 export async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
@@ -130,9 +142,13 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     await stream.end();
   } else {
     const color = toFile ? 0 : stdoutColor(options.color, io);
-    await emit(linter.format(results, options.format, { color }), options.outputFile, target, io);
+    await emit(linter.format(results, options.format, { color, limits: limitsFor(options, reports, options.outputFile) }), options.outputFile, target, io);
   }
-  await writeReports(reports, results, linter);
+  await writeReports(reports, results, linter, (format, file) => (all) => linter.format(all, format, { limits: limitsFor(options, reports, file) }));
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if (summary !== undefined && summary !== '' && (options.format === 'github' || reports.some((report) => report.format === 'github'))) {
+    await appendStepSummary(summary, results, [...(options.outputFile !== undefined && options.format !== 'github' ? [options.outputFile] : []), ...reports.filter((report) => report.format !== 'github').map((report) => report.file)]);
+  }
 
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings && errors === 0) {
@@ -168,6 +184,12 @@ class StreamedReport {
   async end(): Promise<void> {
     if (this.format === 'json') await toStdout(this.io, this.count === 0 ? '[]\n' : '\n]\n');
   }
+}
+
+/** The limits of sarif and github; the github notice names the run's other reports. */
+function limitsFor(options: LintOptions, reports: readonly ReportTarget[], self: string | undefined): ReportLimits {
+  const others = [...(options.outputFile !== undefined ? [options.outputFile] : []), ...reports.map((report) => report.file)].filter((file) => file !== self);
+  return { sarifMaxResults: options.sarifMaxResults, maxAnnotations: options.maxAnnotations, fullReport: others };
 }
 
 async function emit(text: string, outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<void> {

@@ -40,9 +40,14 @@ export function reportTargets(values: readonly string[], io: CliIo, outputFile: 
 }
 
 /** Formats and writes each report (no colour, as with `-o`). */
-export async function writeReports(targets: readonly ReportTarget[], results: readonly LintResult[], linter: Linter, formatFor: (format: FormatName) => (results: readonly LintResult[]) => string = (format) => (r) => linter.format(r, format)): Promise<void> {
+export async function writeReports(
+  targets: readonly ReportTarget[],
+  results: readonly LintResult[],
+  linter: Linter,
+  formatFor: (format: FormatName, file: string) => (results: readonly LintResult[]) => string = (format) => (all) => linter.format(all, format),
+): Promise<void> {
   for (const { format, file, target } of targets) {
-    const text = formatFor(format)(results);
+    const text = formatFor(format, file)(results);
     try {
       await writeFileAtomic(target, text);
     } catch (error) {

@@ -10,6 +10,7 @@ import { pluginPaths, resolveConfig, type ResolvedConfig } from '../config/resol
 import type { ConfigFile, RuleEntry } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { formatters, FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
+import type { ReportLimits } from '../formatters/limits.js';
 import type { ColorLevel } from '../formatters/types.js';
 import { discoverFiles } from '../io/discover.js';
 import { IgnoreMatcher } from '../io/ignores.js';
@@ -79,6 +80,8 @@ export interface LintTextOptions {
 export interface FormatOptions {
   /** Colour level of `stylish` (0 = none, the default). */
   color?: ColorLevel;
+  /** What sarif and github keep (defaults: 5,000 SARIF results, 10 annotations per level). */
+  limits?: ReportLimits;
 }
 
 /** A file read for export: its post, or why it could not be read. */
@@ -261,6 +264,7 @@ class LinterImpl implements Linter {
     return formatResults(results, name, {
       cwd: this.cwd,
       color: options.color ?? 0,
+      limits: options.limits,
       // Before any lint the custom rules from modules may not be loaded yet; SARIF then lists
       // the rules it meets in the results.
       rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
@@ -284,7 +288,7 @@ function eventLoopPauser(intervalMs = 20): () => Promise<void> {
 }
 
 /** Formats results by name; a name that is not a format is a UsageError listing them. */
-export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[] }): string {
+export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined }): string {
   if (!isFormatName(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMAT_NAMES.join(', ')}`);
   const info = packageInfo();
   const formatter = formatters[name satisfies FormatName];
@@ -294,6 +298,7 @@ export function formatResults(results: readonly LintResult[], name: string, cont
     informationUri: info.informationUri,
     colorLevel: name === 'stylish' ? context.color : 0,
     rules: ruleInfos(context.rules),
+    limits: context.limits,
   });
 }
 

@@ -2,10 +2,14 @@
  * `sarif`: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, VS Code SARIF viewer).
  * One run; tool.driver lists every known rule (ruleIndex points into it); one artifact per
  * linted file; results carry physical locations with regions and related locations.
+ * At most `limits.sarifMaxResults` results (5,000; errors first, then by file and line) and
+ * 100 locations per result, as GitHub code scanning keeps; what was left out is said in
+ * `invocations[0].toolExecutionNotifications`.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../model/finding.js';
+import { SARIF_DEFAULT_MAX_RESULTS, SARIF_MAX_LOCATIONS, SARIF_MAX_RESULTS_LIMIT, selectFindings } from './limits.js';
 import type { FormatContext, Formatter, RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -64,6 +68,11 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
   const artifacts: Array<Record<string, unknown>> = [];
   const artifactIndex = new Map<string, number>();
   const sarifResults: Array<Record<string, unknown>> = [];
+  const maxResults = Math.min(context.limits?.sarifMaxResults ?? SARIF_DEFAULT_MAX_RESULTS, SARIF_MAX_RESULTS_LIMIT);
+  const kept = selectFindings(results, maxResults);
+  let leftOut = 0;
+  let locationsLeftOut = 0;
+  let resultsCut = 0;
 
   const location = (uri: string, index: number, where: Parameters<typeof region>[0]) => ({
     physicalLocation: { artifactLocation: { uri, index }, region: region(where) },
@@ -77,6 +86,10 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
     }
     const index = artifactIndex.get(uri)!;
     for (const finding of result.findings) {
+      if (kept !== null && !kept.has(finding)) {
+        leftOut++;
+        continue;
+      }
       if (!ruleIndex.has(finding.ruleId)) {
         ruleIndex.set(finding.ruleId, rules.length);
         rules.push({ id: finding.ruleId, description: finding.ruleId, defaultSeverity: finding.severity });
@@ -89,7 +102,13 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
         locations: [location(uri, index, finding)],
       };
       if (finding.related && finding.related.length > 0) {
-        entry.relatedLocations = finding.related.map((related, i) => ({
+        // One location plus related ones: at most SARIF_MAX_LOCATIONS in all.
+        const shownRelated = finding.related.slice(0, SARIF_MAX_LOCATIONS - 1);
+        if (shownRelated.length < finding.related.length) {
+          locationsLeftOut += finding.related.length - shownRelated.length;
+          resultsCut++;
+        }
+        entry.relatedLocations = shownRelated.map((related, i) => ({
           id: i + 1,
           ...location(uri, index, { line: related.line }),
           ...(related.message ? { message: { text: related.message } } : {}),
@@ -98,6 +117,21 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
       sarifResults.push(entry);
     }
   }
+
+  const notifications: Array<Record<string, unknown>> = [];
+  if (leftOut > 0) {
+    notifications.push({
+      level: 'warning',
+      message: { text: `${leftOut} of ${leftOut + sarifResults.length} results left out: at most ${maxResults} per run are kept (errors first, then by file and line); see the full report (anp lint -f json) or raise --sarif-max-results (at most ${SARIF_MAX_RESULTS_LIMIT})` },
+    });
+  }
+  if (locationsLeftOut > 0) {
+    notifications.push({
+      level: 'note',
+      message: { text: `${locationsLeftOut} related locations left out of ${resultsCut} results: at most ${SARIF_MAX_LOCATIONS} locations per result are kept` },
+    });
+  }
+  const invocations = notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {};
 
   return {
     $schema: SARIF_SCHEMA,
@@ -113,6 +147,7 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
             rules: rules.map(descriptor),
           },
         },
+        ...invocations,
         artifacts,
         results: sarifResults,
         columnKind: 'utf16CodeUnits',

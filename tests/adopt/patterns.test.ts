@@ -85,7 +85,7 @@ describe('patterns', () => {
     const help = (await runAnp(['lint', '--help'])).stdout;
     const cli = await readFile(path.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
     const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    for (const flag of ['--no-error-on-unmatched-pattern', '--respect-gitignore', '--suppress-all', '--suppress-rule', '--suppressions-location', '--prune-suppressions', '--report']) {
+    for (const flag of ['--no-error-on-unmatched-pattern', '--respect-gitignore', '--suppress-all', '--suppress-rule', '--suppressions-location', '--prune-suppressions', '--report', '--sarif-max-results', '--max-annotations']) {
       expect(help, flag).toContain(flag);
       expect(cli, flag).toContain(flag);
       expect(readme, flag).toContain(flag);

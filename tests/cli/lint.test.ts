@@ -384,6 +384,7 @@ describe.concurrent('anp lint: every format on the five samples, parsed back', (
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(5);
+    expect(lines.pop()).toMatch(/^::notice title=anp::anp: 1 error and 23 warnings in 5 files; /);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=fixtures\/samples\/[^,]+,line=\d+(,[a-zA-Z]+=[^,:]*)*,title=[a-z-]+::\S/);
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=fixtures\/samples\/001_845d92889121c476\.txt,line=1,title=meta-missing::/));
   });

@@ -145,7 +145,8 @@ describe('file names that would break line formats', () => {
   });
   it('github: the file property is escaped by the runner\'s rules', () => {
     const out = formatGithub(results, context);
-    expect(out.split('\n').filter(Boolean)).toHaveLength(1);
+    // One annotation, then the notice with the totals.
+    expect(out.split('\n').filter(Boolean)).toHaveLength(2);
     expect(out).toContain('file=odd%0Aname%0D\t\u001b[31m.txt');
   });
   it('a real file with a newline in its name gives one compact line per finding', async () => {

@@ -63,12 +63,13 @@ describe('github', () => {
       '::error file=content/guides/logs.txt,line=12,endLine=12,col=3,endColumn=40,title=duplicate-paragraph::paragraph repeats the one at line 5 <exactly> & "verbatim"%0Arelated: line 5 (first copy)',
       '::warning file=content/guides/logs.txt,line=80,title=stale-review::revision.lastReviewed is 2019-08-03, 100%25 stale: expected a review, within 365 days',
       '::warning file=odd dir/a%2Cb%3Ac.txt,line=1,col=1,title=plugin-rule::line one%0Aline two%0D%0Awith a control \u0001 character%0Arelated: line 2%0Arelated: line 3',
+      '::notice title=anp::anp: 1 error and 2 warnings in 2 files; all annotated',
       '',
     ]);
   });
 
   it('every line is a single command (no raw line breaks leak)', () => {
-    for (const line of formatters.github(results, context).trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning) [^:]+::/);
+    for (const line of formatters.github(results, context).trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning|notice) [^:]+::/);
   });
 });
 
