@@ -12,9 +12,20 @@ export class UsageError extends Error {
   readonly exitCode = 2;
 }
 
-/** An invalid or unreadable config file; the message names the file and the key path. */
+/**
+ * An invalid or unreadable config file; the message names the file and the key path. A
+ * config with several problems is one error listing them all (`problems`, one per line of
+ * the message).
+ */
 export class ConfigError extends UsageError {
   override name = 'ConfigError';
+  problems: readonly string[] = [this.message];
+
+  static of(problems: readonly string[]): ConfigError {
+    const error = new ConfigError(problems.join('\n'));
+    error.problems = [...problems];
+    return error;
+  }
 }
 
 /** A custom rule module (config `plugins`, `--rules-dir`, `rulesDirs`) that cannot be used. */

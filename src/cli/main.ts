@@ -7,7 +7,7 @@
  * in-process); `main(argv)` runs it on the real process and sets the exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { UsageError } from '../index.js';
+import { ConfigError, UsageError } from '../index.js';
 import { packageInfo } from '../engine/package-info.js';
 import { registerExportCommand } from './export.js';
 import { registerInitCommand } from './init.js';
@@ -78,6 +78,12 @@ function reportError(error: unknown, debug: boolean, io: CliIo): number {
       io.stderr.write(`anp: ${message}${hint}\n`);
     }
     return EXIT_USAGE;
+  }
+  if (error instanceof ConfigError && error.problems.length > 1) {
+    // A config with several problems: one line each, all at once.
+    for (const problem of error.problems) io.stderr.write(`anp: ${oneLine(problem)}\n`);
+    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
   }
   if (error instanceof UsageError) {
     io.stderr.write(`anp: ${oneLine(error.message)}\n`);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { parseJsonc } from './jsonc.js';
 import { ConfigFile, describeIssues, formatPath } from './schema.js';
 
 export { ConfigError };
@@ -46,7 +47,8 @@ function readJson(file: string, shown: string): unknown {
       code === 'ENOENT' ? `${shown}: config file not found` : `${shown}: cannot read config file (${code ?? String(error)})`,
     );
   }
-  return parseJson(text, shown);
+  // package.json is strict JSON (npm reads it); anp's own files are JSONC.
+  return basename(file) === 'package.json' ? parseJson(text, shown) : parseJsonc(text, shown);
 }
 
 /** JSON.parse with a message naming the file, line and column of the first syntax error. */
@@ -141,11 +143,8 @@ export function validateConfigObject(data: unknown, where: Pick<LoadedConfig, 'd
   const parsed = ConfigFile.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error.issues, (path) => (path.length === 0 ? TOP_LEVEL_KEYS : undefined));
-  const first = issues[0]!;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  const error = configError(where, first.path, first.message);
-  error.message += more;
-  throw error;
+  // Every problem at once, each with its key path.
+  throw ConfigError.of(issues.map((issue) => configError(where, issue.path, issue.message).message));
 }
 
 /** Deeper than this is not a config anyone wrote by hand (the deepest real one is ~4). */

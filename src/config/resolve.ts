@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Severity } from '../model/finding.js';
 import { defaultOptions, type Rule } from '../engine/rule.js';
 import type { RuleSetting } from '../engine/runner.js';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { configError, type LoadedConfig } from './load.js';
 import { DEFAULT_INCLUDE, SEVERITIES, describeIssues, showValue } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -73,8 +73,7 @@ function ruleOptions(rule: Rule<any>, given: Record<string, unknown>, loaded: Lo
   const parsed = schema.safeParse(given, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error.issues, () => known);
-  const first = issues[0]!;
-  throw configError(loaded, ['rules', id, 1, ...first.path], first.message);
+  throw ConfigError.of(issues.map((issue) => configError(loaded, ['rules', id, 1, ...issue.path], issue.message).message));
 }
 
 /** `ID:SEVERITY` from `--rule`, checked against the known ids. */
@@ -96,13 +95,25 @@ export function resolveConfig(loaded: LoadedConfig, rules: readonly Rule<any>[],
     settings.set(rule.meta.id, { severity: rule.meta.defaultSeverity, options: defaultOptions(rule) });
   }
 
+  // Every rule entry is checked, and all their problems reported at once.
+  const problems: string[] = [];
   for (const [id, entry] of Object.entries(loaded.config.rules ?? {})) {
+    try {
+      resolveEntry(id, entry);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw ConfigError.of(problems);
+
+  function resolveEntry(id: string, entry: unknown): void {
     const rule = byId.get(id);
     if (!rule) throw configError(loaded, ['rules', id], `unknown rule "${id}"${didYouMean(id, knownIds)}`);
     if (typeof entry === 'string') {
       if (!isSeverity(entry)) throw configError(loaded, ['rules', id], `expected ${SEVERITY_TEXT} or [severity, options], got ${showValue(entry)}`);
       settings.set(id, { severity: entry, options: defaultOptions(rule) });
-      continue;
+      return;
     }
     if (!Array.isArray(entry)) {
       throw configError(loaded, ['rules', id], `expected ${SEVERITY_TEXT} or [severity, options], got ${showValue(entry)}`);
@@ -114,7 +125,7 @@ export function resolveConfig(loaded: LoadedConfig, rules: readonly Rule<any>[],
     if (!isSeverity(severity)) throw configError(loaded, ['rules', id, 0], `expected ${SEVERITY_TEXT}, got ${showValue(severity)}`);
     if (entry.length === 1) {
       settings.set(id, { severity, options: defaultOptions(rule) });
-      continue;
+      return;
     }
     if (!isPlainObject(options)) throw configError(loaded, ['rules', id, 1], `expected an object of options, got ${showValue(options)}`);
     settings.set(id, { severity, options: ruleOptions(rule, options, loaded, id) });

@@ -8,9 +8,9 @@ import { configJsonSchema } from '../../src/config/schema.js';
 import { makeTree, runAnp } from './helpers.js';
 
 describe('anp init', () => {
-  it('writes anp.config.json with the defaults and a $schema line, which lint then accepts', async () => {
-    const dir = await makeTree({});
-    const result = await runAnp(['init'], { cwd: dir });
+  it('--all writes anp.config.json with the defaults and a $schema line, which lint then accepts', async () => {
+    const dir = await makeTree({ 'node_modules/anp/schema/config.json': '{}' });
+    const result = await runAnp(['init', '--all'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrote anp\.config\.json/);
     const config = JSON.parse(await readFile(path.join(dir, 'anp.config.json'), 'utf8')) as {

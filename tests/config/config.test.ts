@@ -96,7 +96,7 @@ describe('discovery', () => {
 
 describe('validation messages name the file, the key path and what was expected', () => {
   const cases: Array<{ name: string; files: Record<string, string>; message: string | RegExp }> = [
-    { name: 'invalid JSON', files: { 'anp.config.json': '{ "rules": ' }, message: /^anp\.config\.json: invalid JSON: / },
+    { name: 'invalid JSON', files: { 'anp.config.json': '{ "rules": ' }, message: /^anp\.config\.json:1:12: invalid JSON: expected a value/ },
     { name: 'unknown top-level key with a suggestion', files: { 'anp.config.json': '{"ignore":["x"]}' }, message: 'anp.config.json: ignore: unknown key; did you mean "ignores"?' },
     { name: 'wrong type', files: { 'anp.config.json': '{"include":"**/*.txt"}' }, message: 'anp.config.json: include: expected an array, got "**/*.txt"' },
     { name: 'wrong item type', files: { 'anp.config.json': '{"ignores":["a", 3]}' }, message: 'anp.config.json: ignores[1]: expected a string, got 3' },
