@@ -10,7 +10,7 @@ import { describeIoError } from '../io/read.js';
 import { prepareOutputTarget } from '../io/write.js';
 
 export interface CliIo {
-  stdout: Writable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable;
   stdin: AsyncIterable<string | Uint8Array>;
   env: NodeJS.ProcessEnv;

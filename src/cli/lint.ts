@@ -12,6 +12,7 @@ import { FORMAT_NAMES, UsageError, type Linter, type LintResult } from '../index
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
 import { plural } from '../text/plural.js';
+import { DEFAULT_COLUMNS, terminalColumns } from '../text/terminal.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
@@ -142,9 +143,11 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     await stream.end();
   } else {
     const color = toFile ? 0 : stdoutColor(options.color, io);
-    await emit(linter.format(results, options.format, { color, limits: limitsFor(options, reports, options.outputFile) }), options.outputFile, target, io);
+    // Files (-o, --report) are 80 columns wide, stdout as wide as the terminal.
+    const columns = toFile ? DEFAULT_COLUMNS : terminalColumns(io.stdout);
+    await emit(linter.format(results, options.format, { color, columns, limits: limitsFor(options, reports, options.outputFile) }), options.outputFile, target, io);
   }
-  await writeReports(reports, results, linter, (format, file) => (all) => linter.format(all, format, { limits: limitsFor(options, reports, file) }));
+  await writeReports(reports, results, linter, (format, file) => (all) => linter.format(all, format, { columns: DEFAULT_COLUMNS, limits: limitsFor(options, reports, file) }));
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (summary !== undefined && summary !== '' && (options.format === 'github' || reports.some((report) => report.format === 'github'))) {
     await appendStepSummary(summary, results, [...(options.outputFile !== undefined && options.format !== 'github' ? [options.outputFile] : []), ...reports.filter((report) => report.format !== 'github').map((report) => report.file)]);

@@ -1,17 +1,18 @@
 /**
- * `anp rules [id]`: the table of every rule (id, default severity, tags, description); with
+ * `anp rules [id]`: every rule (id, default severity, description and tags, fitted to the
+ * terminal's width with a hanging indent); with
  * an id, the rule's docs page (docs/rules/<id>.md from the package) and its options with
  * their defaults. Plugin rules are listed too when a config or --rules-dir names them.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { didYouMean } from '../config/suggest.js';
 import { packageInfo, packagedDocsPath } from '../engine/package-info.js';
 import { defaultOptions, UsageError, type ColorLevel, type Rule } from '../index.js';
+import { DEFAULT_COLUMNS, displayWidth, hangingWrap, padEndTo, terminalColumns } from '../text/terminal.js';
 import { stdoutColor, toStdout } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, linterFor, type SharedValues } from './options.js';
@@ -30,7 +31,7 @@ export function registerRulesCommand(program: Command, context: CommandContext):
     .action(async (id: string | undefined, options: SharedValues) => {
       const { io } = context;
       const rules = await linterFor(options, io).rules();
-      await toStdout(io, id === undefined ? listRules(rules, options.json === true, stdoutColor(options.color, io)) : await showRule(rules, id, options.json === true));
+      await toStdout(io, id === undefined ? listRules(rules, options.json === true, stdoutColor(options.color, io), terminalColumns(io.stdout)) : await showRule(rules, id, options.json === true));
     });
 }
 
@@ -53,20 +54,22 @@ function summary(rule: Rule<any>): Record<string, unknown> {
   };
 }
 
-export function listRules(rules: readonly Rule<any>[], json: boolean, level: ColorLevel): string {
+export function listRules(rules: readonly Rule<any>[], json: boolean, level: ColorLevel, columns = DEFAULT_COLUMNS): string {
   if (json) return `${JSON.stringify(rules.map(summary), null, 2)}\n`;
   const chalk = new Chalk({ level });
-  const table = new Table({
-    head: ['id', 'default', 'tags', 'description'].map((head) => chalk.bold(head)),
-    style: { head: [], border: [] },
-    colWidths: [28, 9, 14, 60],
-    wordWrap: true,
-  });
+  // id and default in aligned columns; the description (tags after it) wraps to the terminal
+  // with a hanging indent under its own column.
+  const idWidth = Math.max(2, ...rules.map((rule) => displayWidth(rule.meta.id)));
+  const severityWidth = 'default'.length;
   const paint = (severity: string) => (severity === 'error' ? chalk.red(severity) : severity === 'warn' ? chalk.yellow(severity) : chalk.dim(severity));
+  const lines = [chalk.bold(`${padEndTo('id', idWidth)}  ${padEndTo('default', severityWidth)}  description`.slice(0, Math.max(columns, 20)))];
   for (const rule of rules) {
-    table.push([rule.meta.id, paint(rule.meta.defaultSeverity), (rule.meta.tags ?? []).join(', '), rule.meta.description]);
+    const prefix = `${padEndTo(rule.meta.id, idWidth)}  ${paint(padEndTo(rule.meta.defaultSeverity, severityWidth))}  `;
+    const tags = (rule.meta.tags ?? []).length > 0 ? ` ${chalk.dim(`[${rule.meta.tags.join(', ')}]`)}` : '';
+    lines.push(...hangingWrap(prefix, `${rule.meta.description}${tags}`, columns).map((line) => line.trimEnd()));
   }
-  return `${table.toString()}\n${rules.length} rules. \`anp rules <id>\` shows one rule's docs and options.\n`;
+  lines.push(...hangingWrap('', `${rules.length} rules. \`anp rules <id>\` shows one rule's docs and options.`, columns));
+  return `${lines.join('\n')}\n`;
 }
 
 /** One option per line: name, type, default (from the options' JSON Schema). */

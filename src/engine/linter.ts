@@ -82,6 +82,8 @@ export interface FormatOptions {
   color?: ColorLevel;
   /** What sarif and github keep (defaults: 5,000 SARIF results, 10 annotations per level). */
   limits?: ReportLimits;
+  /** Columns stylish wraps to, with a hanging indent (the CLI gives the terminal's, else 80). Default: no wrapping. */
+  columns?: number;
 }
 
 /** A file read for export: its post, or why it could not be read. */
@@ -265,6 +267,7 @@ class LinterImpl implements Linter {
       cwd: this.cwd,
       color: options.color ?? 0,
       limits: options.limits,
+      columns: options.columns,
       // Before any lint the custom rules from modules may not be loaded yet; SARIF then lists
       // the rules it meets in the results.
       rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
@@ -288,7 +291,7 @@ function eventLoopPauser(intervalMs = 20): () => Promise<void> {
 }
 
 /** Formats results by name; a name that is not a format is a UsageError listing them. */
-export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined }): string {
+export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined; columns?: number | undefined }): string {
   if (!isFormatName(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMAT_NAMES.join(', ')}`);
   const info = packageInfo();
   const formatter = formatters[name satisfies FormatName];
@@ -299,6 +302,7 @@ export function formatResults(results: readonly LintResult[], name: string, cont
     colorLevel: name === 'stylish' ? context.color : 0,
     rules: ruleInfos(context.rules),
     limits: context.limits,
+    columns: context.columns,
   });
 }
 

@@ -2,12 +2,15 @@
  * `stylish` (the default): findings grouped by file, `line:col  severity  message  rule`
  * in aligned columns, then a totals line and a table of findings per rule. Nothing at all
  * when there are no findings. Colour comes from the context's level (0 = plain text).
+ * With `context.columns` (the CLI gives the terminal's width, 80 when unknown) the message
+ * and rule wrap to fit, with a hanging indent under the message column.
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Formatter } from './types.js';
 import { countByRule } from '../model/finding.js';
 import { plural } from '../text/plural.js';
+import { hangingWrap } from '../text/terminal.js';
 import { oneLine, safeFileName, severityWord, totals } from './types.js';
 
 /** Visible width (code points; the messages are plain text). */
@@ -40,6 +43,11 @@ export const formatStylish: Formatter = (results, context) => {
     out.push(chalk.underline(safeFileName(result.file)));
     for (const row of rows) {
       const severity = padEnd(row.severity, severityWidth);
+      if (context.columns !== undefined) {
+        const prefix = `  ${chalk.dim(padStart(row.where, whereWidth))}  ${row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity)}  `;
+        out.push(...hangingWrap(prefix, `${row.message}  ${chalk.dim(row.ruleId)}`, context.columns).map((line) => line.trimEnd()));
+        continue;
+      }
       out.push(
         `  ${chalk.dim(padStart(row.where, whereWidth))}  ${row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity)}  ${padEnd(row.message, messageWidth)}  ${chalk.dim(row.ruleId)}`.trimEnd(),
       );

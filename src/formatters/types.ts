@@ -27,6 +27,8 @@ export interface FormatContext {
   rules: readonly RuleInfo[];
   /** Home page of anp (SARIF tool.driver.informationUri). */
   informationUri?: string | undefined;
+  /** Columns stylish fits its lines to (wrapping with a hanging indent); no wrapping when absent. */
+  columns?: number | undefined;
   /** What sarif and github keep (src/formatters/limits.ts); the defaults when absent. */
   limits?: ReportLimits | undefined;
 }

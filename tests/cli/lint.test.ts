@@ -54,7 +54,7 @@ const cases: Case[] = [
     exitCode: 1,
     stdout: (out) => {
       expect(out).toContain('fixtures/lint/errors/no-meta.txt');
-      expect(out).toMatch(/1:1 {2}error {2}.*meta-missing/);
+      expect(out).toMatch(/1:1 {2}error {2}[\s\S]*?meta-missing/);
       expect(out).toContain('✖ 1 problem (1 error, 0 warnings)');
     },
   },
@@ -63,7 +63,7 @@ const cases: Case[] = [
     args: ['lint', WARNINGS, ...NOW],
     exitCode: 0,
     stdout: (out) => {
-      expect(out).toMatch(/72:1 {2}warning {2}revision\.lastReviewed is 2020-01-15, 2504 days before 2026-11-23.*stale-review/);
+      expect(out.replace(/\n +/g, ' ')).toMatch(/72:1 {2}warning {2}revision\.lastReviewed is 2020-01-15, 2504 days before 2026-11-23.*stale-review/);
       expect(out).toContain('✖ 1 problem (0 errors, 1 warning)');
     },
   },
@@ -329,8 +329,10 @@ describe.concurrent('anp lint: every format on the five samples, parsed back', (
   it('stylish: the real findings of the samples', async () => {
     const result = await run('stylish');
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^fixtures\/samples\/001_845d92889121c476\.txt\n\s+1:1 {2}error {2}.*meta-missing$/m);
-    expect(result.stdout).toMatch(/placeholder host placehold\.co.*placeholder-image/);
+    expect(result.stdout).toMatch(/^fixtures\/samples\/001_845d92889121c476\.txt\n\s+1:1 {2}error {2}[\s\S]*?meta-missing$/m);
+    // Fitted to 80 columns (stdout is not a terminal), with a hanging indent.
+    for (const line of result.stdout.split('\n')) if (!line.startsWith('│') && !/^[┌├└]/.test(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(result.stdout.replace(/\n +/g, ' ')).toMatch(/placeholder host placehold\.co.*placeholder-image/);
     expect(result.stdout).toMatch(/duplicate-code-block/);
     expect(result.stdout).toMatch(/✖ \d+ problems \(\d+ errors?, \d+ warnings\)/);
   });

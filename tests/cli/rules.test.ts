@@ -11,10 +11,13 @@ describe.concurrent('anp rules', () => {
   it('lists every rule with its default severity, tags and description', async () => {
     const result = await runAnp(['rules'], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/│ id +│ default │ tags +│ description +│/);
+    expect(result.stdout).toMatch(/^id +default {2}description$/m);
     for (const rule of builtinRules) {
-      expect(result.stdout).toMatch(new RegExp(`│ ${rule.meta.id} +│ ${rule.meta.defaultSeverity} +│`));
+      expect(result.stdout).toMatch(new RegExp(`^${rule.meta.id} +${rule.meta.defaultSeverity} +\\S`, 'm'));
     }
+    // Fitted to 80 columns when stdout is not a terminal, descriptions wrapped with a hanging indent.
+    for (const line of result.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(result.stdout).toMatch(/\n {37}\S/);
     expect(result.stdout).toContain(`${builtinRules.length} rules.`);
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
