@@ -5,11 +5,41 @@
  */
 import { z } from 'zod';
 import { exactRepeats, proseParagraphs } from '../src/engine/post-index.js';
+import { removeLinesFix, type SourceText } from '../src/engine/fixer.js';
 import { defineRule } from '../src/engine/rule.js';
+import type { Fix } from '../src/model/finding.js';
 import { keyAndCount, quote } from '../src/text/normalise.js';
 import { sentenceKeys } from '../src/text/sentences.js';
 
-interface Occurrence { line: number; column: number; endColumn: number }
+interface Occurrence {
+  line: number;
+  column: number;
+  endColumn: number;
+  /** The paragraph's text (to fix within it). */
+  paragraph: string;
+}
+
+/**
+ * The fix: the sentence goes with the space after it (the space before it when it ends the
+ * paragraph), so the rest reads as before; a paragraph that is nothing but the sentence goes
+ * whole. Only when the line holds the paragraph's text as written (no entities decoded), so
+ * the columns are the line's.
+ */
+function sentenceFix(source: SourceText | null, occurrence: Occurrence): { fix?: Fix } {
+  if (!source) return {};
+  const raw = source.lines[occurrence.line - 1] ?? '';
+  const indent = raw.length - raw.trimStart().length;
+  const text = occurrence.paragraph;
+  if (raw.trim() !== text) return {};
+  let start = occurrence.column - 1;
+  let end = occurrence.endColumn - 1;
+  const after = text.slice(end);
+  const before = text.slice(0, start);
+  if (after.trim().length === 0 && before.trim().length === 0) return { fix: removeLinesFix(source, occurrence.line, occurrence.line) };
+  if (after.trim().length > 0) end += after.length - after.trimStart().length;
+  else start = before.trimEnd().length;
+  return { fix: { edits: [{ line: occurrence.line, column: indent + start + 1, endLine: occurrence.line, endColumn: indent + end + 1, text: '' }] } };
+}
 
 export default defineRule({
   meta: {
@@ -22,6 +52,7 @@ export default defineRule({
       minWords: z.int().min(1).default(6).describe('Sentences with fewer words are not counted.'),
       max: z.int().min(1).default(1).describe('How many times a sentence may occur.'),
     }),
+    fixable: true,
   },
   check(post, context) {
     const { minWords, max } = context.options;
@@ -33,7 +64,7 @@ export default defineRule({
       if (repeats.has(paragraph.index)) continue;
       for (const sentence of sentenceKeys(paragraph.text, keyAndCount)) {
         if (sentence.words < minWords) continue;
-        const occurrence = { line: paragraph.line, column: sentence.start + 1, endColumn: sentence.end + 1 };
+        const occurrence = { line: paragraph.line, column: sentence.start + 1, endColumn: sentence.end + 1, paragraph: paragraph.text };
         const text = paragraph.text.slice(sentence.start, sentence.end);
         const bucket = seen.get(sentence.hash);
         if (!bucket) {
@@ -59,6 +90,7 @@ export default defineRule({
             endColumn: occurrence.endColumn,
             message: `sentence ${quote(text, 60)} occurs ${occurrences.length} times (max ${max}); this is occurrence ${index + 1}, first at line ${first.line}`,
             related: [{ line: first.line, message: 'first occurrence' }],
+            ...sentenceFix(context.source, occurrence),
           });
         }
       }
