@@ -3,12 +3,13 @@
  * parses the options, writes the report to stdout or `-o FILE` (atomically) and sets the
  * exit code: 0 clean, 1 errors or too many warnings, 2 the run could not happen.
  */
-import { access, constants } from 'node:fs/promises';
+import { access, constants, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
-import { FORMAT_NAMES, UsageError, type LintResult } from '../index.js';
+import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
+import { unifiedDiff } from '../text/diff.js';
 import { writeFileAtomic } from '../io/write.js';
 import { plural } from '../text/plural.js';
 import { readAll, stdoutColor, type CliIo } from './io.js';
@@ -23,6 +24,10 @@ export interface LintOptions extends SharedValues {
   stdin?: boolean;
   stdinFilename?: string;
   printConfig?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixType?: string[];
+  diff?: boolean;
 }
 
 export function registerLintCommand(program: Command, context: CommandContext): void {
@@ -38,7 +43,11 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['now', 'ignorePattern'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
-    .option('--print-config', 'print the resolved config as JSON and exit');
+    .option('--print-config', 'print the resolved config as JSON and exit')
+    .option('--fix', 'repair what is safe to repair and write each changed file (atomically); the report shows what is left')
+    .option('--fix-dry-run', 'work out the fixes and report what would be left, writing nothing')
+    .option('--fix-type <tags>', 'with --fix/--fix-dry-run: only fixes of rules with these tags, e.g. duplication,meta', commaList)
+    .option('--diff', 'with --fix or --fix-dry-run: print a unified diff of the fixes to stdout (the report goes to -o, if given)');
   addShared(command, ['color', 'noColor'])
     .addHelpText(
       'after',
@@ -50,6 +59,9 @@ Examples:
   anp lint content/
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
+  anp lint --fix-dry-run --diff content/
+  anp lint --fix --fix-type duplication content/
+  anp lint content/ -f html -o report.html
   cat post.txt | anp lint --stdin --stdin-filename content/post.txt`,
     )
     .action(async (paths: string[], options: LintOptions) => {
@@ -60,8 +72,13 @@ Examples:
 /** The whole command; returns the exit code (usage problems throw UsageError). */
 export async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
   if (options.stdin && paths.length > 0) throw new UsageError('--stdin reads standard input; do not also give paths');
+  const fixing = options.fix === true || options.fixDryRun === true;
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix writes the files and --fix-dry-run writes nothing; give one of them');
+  if (!fixing && options.fixType !== undefined) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+  if (!fixing && options.diff) throw new UsageError('--diff needs --fix or --fix-dry-run');
+  if (options.fix && options.stdin) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run (--diff shows the fixes)');
   const now = resolveNow(options.now, io.env);
-  const linter = linterFor(options, io, now);
+  const linter = linterFor(options, io, now, fixing ? { fix: true, ...(options.fixType ? { fixTypes: options.fixType } : {}) } : {});
   const resolved = await linter.config();
 
   if (options.printConfig) {
@@ -71,12 +88,38 @@ export async function runLint(paths: string[], options: LintOptions, io: CliIo):
   if (options.outputFile !== undefined) await checkWritable(path.resolve(io.cwd, options.outputFile), options.outputFile);
 
   const results: LintResult[] = [];
+  const html = options.format === 'html';
+  const summary = html ? new ReportSummaryCollector(now, resolved) : null;
+  let stdinText: string | undefined;
   if (options.stdin) {
-    results.push(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
+    const bytes = await readAll(io.stdin);
+    if (options.diff) stdinText = decodeForDiff(bytes);
+    const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
+    results.push(await linter.lintText(bytes, { filePath: options.stdinFilename ?? '<stdin>', ...onPost }));
   } else {
-    for await (const result of linter.lintFiles(paths)) results.push(result);
+    const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
+    for await (const result of linter.lintFiles(paths, onPost)) results.push(result);
     // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
     if (results.length === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
+  }
+
+  if (fixing) {
+    const changed = results.filter((result) => result.output !== undefined);
+    if (options.diff) {
+      for (const result of changed) {
+        const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
+        io.stdout.write(unifiedDiff(before, stripBom(result.output!), result.file));
+      }
+    }
+    if (options.fix) {
+      try {
+        await linter.outputFixes(changed);
+      } catch (error) {
+        throw new UsageError(`cannot write a fixed file: ${(error as Error).message}`);
+      }
+    }
+    const verb = options.fix ? 'fixed' : 'would fix';
+    io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
   }
 
   let errors = 0;
@@ -92,13 +135,27 @@ export async function runLint(paths: string[], options: LintOptions, io: CliIo):
 
   const toFile = options.outputFile !== undefined;
   const color = toFile ? 0 : stdoutColor(options.color, io);
-  await emit(linter.format(shown, options.format, { color }), options.outputFile, io);
+  // With --diff, stdout holds the diff; the report is written only to -o.
+  if (!options.diff || toFile) await emit(linter.format(shown, options.format, { color, ...(summary ? { summary: summary.result() } : {}) }), options.outputFile, io);
 
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings && errors === 0) {
     io.stderr.write(`anp: ${plural(warnings, 'warning')} found; --max-warnings allows ${options.maxWarnings}\n`);
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function commaList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((part) => part.trim()).filter((part) => part.length > 0)];
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The text a diff compares: UTF-8 without the BOM (fixed files are valid UTF-8). */
+function decodeForDiff(bytes: Uint8Array): string {
+  return stripBom(new TextDecoder('utf-8').decode(bytes));
 }
 
 /** Fail before any work when -o cannot be written (an existing target, else its folder). */

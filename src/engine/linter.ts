@@ -67,6 +67,8 @@ export interface LinterOptions {
 export interface LintTextOptions {
   /** The name the findings report. Default `<text>`. */
   filePath?: string;
+  /** Called with the parsed post (the fixed one, when fixing) after its rules ran. */
+  onPost?: (post: Post, file: string) => void;
 }
 
 export interface FormatOptions {
@@ -175,7 +177,8 @@ class LinterImpl implements Linter {
     const source: SourceRead =
       typeof text === 'string' ? textSource(text) : decodeBytes(text, { maxBytes: maxBytesOf(resolved) });
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
-    const { result } = lintSource(file, source, resolved, this.now, corpus, this.fixing(resolved));
+    const { result, post } = lintSource(file, source, resolved, this.now, corpus, this.fixing(resolved));
+    if (post !== null) options.onPost?.(post, file);
     return mergeCorpus([result], corpus)[0]!;
   }
 

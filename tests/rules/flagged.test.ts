@@ -15,7 +15,7 @@ it('the flagged article gets exactly the expected findings', () => {
   const text = readFileSync(new URL('../../fixtures/rules/flagged.txt', import.meta.url), 'utf8');
   const post = parsePost(text, { file: 'flagged.txt' });
   const settings = new Map(builtinRules.map((rule) => [rule.meta.id, { severity: 'warn' as const, options: rule.meta.schema.parse({}) }]));
-  const findings = lintPost({ file: 'flagged.txt', post, input: { invalidUtf8Lines: [] } }, builtinRules, settings, new Date('2026-11-23T00:00:00Z'));
+  const findings = lintPost({ file: 'flagged.txt', post, input: { invalidUtf8Lines: [] }, text }, builtinRules, settings, new Date('2026-11-23T00:00:00Z'));
   expect(findings.map((finding) => `${finding.line} ${finding.ruleId}`)).toEqual([
     '1 scrape-residue', // | | |
     '7 placeholder-image', // figure from placehold.co
@@ -28,6 +28,7 @@ it('the flagged article gets exactly the expected findings', () => {
     '44 meta-field-missing', // aiBrief
     '46 topic-mismatch', // reducing memory usage vs caching api responses
     '59 meta-invalid', // difficulty expert
+    '60 meta-label-style', // Reading Time
     '62 meta-invalid', // score.quality 140
     '67 meta-invalid', // revision.version 2.0
     '67 needs-review', // drafted
