@@ -153,9 +153,9 @@ export function checkStructure(before: Structure, after: Structure): string | nu
     return true;
   };
   for (const entry of after.extra) if (!take(entry)) return 'the meta box changed';
-  for (const [key, value] of Object.entries(after.fields)) {
+  for (const [key, value] of Object.entries(after.fields) as Array<[MetaKey, string]>) {
     if (key in before.fields) continue;
-    const index = remaining.findIndex((entry) => labelTypoOf(entry.label) === key && sameTypedValue(key as MetaKey, entry.value, value));
+    const index = remaining.findIndex((entry) => labelTypoOf(entry.label) === key && sameTypedValue(key, entry.value, value));
     if (index === -1) return `meta field ${key} appeared`;
     remaining.splice(index, 1);
   }
