@@ -50,7 +50,7 @@ export const CONTEXT_NAMES = [
   'run:1', 'run:2', 'run:3-5', 'run:6+', 'run-position:first', 'run-position:middle', 'run-position:last',
   'under-item', 'under-item-deeper', 'after-item', 'sibling-bullet', 'nested-bullet', 'first-body-line',
   'prev2-adjacent-run', 'next-is-bullet-same-kind', 'prev-is-bullet-same-kind', 'lone-bullet', 'sibling-any-bullet',
-  'next-is-bullet', 'prev-is-bullet',
+  'next-is-bullet', 'prev-is-bullet', 'number-continues', 'number-starts', 'number-jumps',
 ] as const;
 const CTX = (name: (typeof CONTEXT_NAMES)[number]) => CONTEXT + CONTEXT_NAMES.indexOf(name);
 
@@ -81,6 +81,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   const indents = new Int32Array(count);
   const tabs = new Uint8Array(count);
   const bullets = new Int8Array(count);
+  const numbers = new Int32Array(count); // the number of a `3.` / `3)` bullet, else 0
   const gapBefore = new Int32Array(count);
   let used = 0;
   for (let i = 0; i < count; i++) {
@@ -91,6 +92,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
     indents[i] = indent;
     tabs[i] = raw.charCodeAt(0) === 9 ? 1 : 0;
     bullets[i] = bulletAt(trimmed).kind;
+    if (bullets[i] === NUMBER_DOT || bullets[i] === NUMBER_PAREN) numbers[i] = leadingNumber(trimmed);
     const end = localFeatures(trimmed, indent, tabs[i] === 1, scratch, 0);
     if (used + end > localBuffer.length) {
       const grown = new Int32Array(Math.max(localBuffer.length * 2, used + end));
@@ -180,6 +182,20 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
       if (nextBullet !== NO_BULLET) ids[n++] = CTX('next-is-bullet');
       if (previousBullet !== NO_BULLET) ids[n++] = CTX('prev-is-bullet');
       if (itemIndent >= 0 && Math.abs(indent - itemIndent) <= 4) ids[n++] = CTX('sibling-any-bullet');
+      // Lists count up by one: `4.` after `3.` goes on, `1.` starts, `6.` after `3.` is
+      // something else (a numbered heading after a numbered checklist).
+      if (numbers[i]! > 0) {
+        let previousNumber = 0;
+        for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+          if (numbers[j]! > 0 && Math.abs(indents[j]! - indent) <= 1) {
+            previousNumber = numbers[j]!;
+            break;
+          }
+        }
+        if (previousNumber > 0 && numbers[i] === previousNumber + 1) ids[n++] = CTX('number-continues');
+        else if (numbers[i] === 1) ids[n++] = CTX('number-starts');
+        else ids[n++] = CTX('number-jumps');
+      }
       itemIndent = indent;
       itemKind = bullet;
       itemContent = indent + bulletAt(lines[body[i]!]!.trim()).textStart;
@@ -199,8 +215,20 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   return { ids: ids.subarray(0, n), offsets, gapBefore, indents };
 }
 
+function leadingNumber(text: string): number {
+  let value = 0;
+  for (let i = 0; i < 3 && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    value = value * 10 + (code - 48);
+  }
+  return value;
+}
+
 /** Bullet kinds are kept as plain numbers in a typed array; this is `Bullet.None`'s. */
 const NO_BULLET: number = Bullet.None;
+const NUMBER_DOT: number = Bullet.NumberDot;
+const NUMBER_PAREN: number = Bullet.NumberParen;
 
 function compare(a: number, b: number): number {
   return a === b ? 1 : a > b ? 2 : 3;
@@ -286,12 +314,21 @@ export function decode(
  * around are surely code" are what a reader uses for a line that is ambiguous alone.
  */
 const STACK_OFFSETS = [-2, -1, 0, 1, 2] as const;
-export const STACK_FEATURES = STACK_OFFSETS.length * 2 * LABEL_COUNT * 3;
+const STACK_SINGLE = STACK_OFFSETS.length * 2 * LABEL_COUNT * 3;
+/** One id for the pattern (previous, own, next best label, each gap): "alone between two paragraphs". */
+const STACK_TRIPLE = LABEL_COUNT * LABEL_COUNT * LABEL_COUNT * 3 * 3;
+export const STACK_FEATURES = STACK_SINGLE + STACK_TRIPLE;
 export const STACKED_FEATURE_COUNT = FEATURE_COUNT + STACK_FEATURES;
 
 export function stackFeatures(features: BodyFeatures, scores: Float32Array, count: number): BodyFeatures {
   const { ids, offsets, gapBefore } = features;
-  const out = new Int32Array(ids.length + count * STACK_OFFSETS.length);
+  const out = new Int32Array(ids.length + count * (STACK_OFFSETS.length + 1));
+  const best = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    let arg = 0;
+    for (let l = 1; l < LABEL_COUNT; l++) if (scores[i * LABEL_COUNT + l]! > scores[i * LABEL_COUNT + arg]!) arg = l;
+    best[i] = arg;
+  }
   const outOffsets = new Int32Array(count + 1);
   let n = 0;
   for (let i = 0; i < count; i++) {
@@ -302,23 +339,79 @@ export function stackFeatures(features: BodyFeatures, scores: Float32Array, coun
       // Separated: a blank line or a non-body line lies between i and j.
       let separated = 0;
       for (let m = Math.min(i, j) + 1; m <= Math.max(i, j); m++) if (gapBefore[m] !== 0) separated = 1;
-      let best = 0;
-      for (let l = 1; l < LABEL_COUNT; l++) if (scores[j * LABEL_COUNT + l]! > scores[j * LABEL_COUNT + best]!) best = l;
-      const probability = Math.exp(scores[j * LABEL_COUNT + best]!);
+      const label = best[j]!;
+      const probability = Math.exp(scores[j * LABEL_COUNT + label]!);
       const confidence = probability >= 0.95 ? 0 : probability >= 0.7 ? 1 : 2;
-      out[n++] = FEATURE_COUNT + (((p * 2 + separated) * LABEL_COUNT + best) * 3 + confidence);
+      out[n++] = FEATURE_COUNT + (((p * 2 + separated) * LABEL_COUNT + label) * 3 + confidence);
     }
+    // Gap kinds: 0 none (start or end), 1 adjacent, 2 separated.
+    const before = i === 0 ? 0 : gapBefore[i] === 0 ? 1 : 2;
+    const after = i + 1 >= count ? 0 : gapBefore[i + 1] === 0 ? 1 : 2;
+    const previous = i === 0 ? 0 : best[i - 1]!;
+    const following = i + 1 >= count ? 0 : best[i + 1]!;
+    out[n++] = FEATURE_COUNT + STACK_SINGLE + ((((previous * LABEL_COUNT + best[i]!) * LABEL_COUNT + following) * 3 + before) * 3 + after);
     outOffsets[i + 1] = n;
   }
   return { ids: out.subarray(0, n), offsets: outOffsets, gapBefore, indents: features.indents };
 }
 
+/**
+ * Both models in one pass over the feature ids: model 1's log-probabilities, and model 2's
+ * raw scores without its stack part (added by `addStackScores` once model 1 has read every
+ * line). Equivalent to scoring `stackFeatures(...)` with model 2, without copying the ids.
+ */
+function scoreBoth(features: BodyFeatures, count: number): { first: Float32Array; second: Float32Array } {
+  const first = new Float32Array(count * LABEL_COUNT);
+  const second = new Float32Array(count * LABEL_COUNT);
+  const w1 = MODEL.weights;
+  const w2 = MODEL.stackedWeights;
+  const bias1 = FEATURE_COUNT * LABEL_COUNT;
+  const bias2 = STACKED_FEATURE_COUNT * LABEL_COUNT;
+  const { ids, offsets } = features;
+  for (let i = 0; i < count; i++) {
+    let a0 = w1[bias1]!, a1 = w1[bias1 + 1]!, a2 = w1[bias1 + 2]!, a3 = w1[bias1 + 3]!;
+    let b0 = w2[bias2]!, b1 = w2[bias2 + 1]!, b2 = w2[bias2 + 2]!, b3 = w2[bias2 + 3]!;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const row = ids[k]! * LABEL_COUNT;
+      a0 += w1[row]!; a1 += w1[row + 1]!; a2 += w1[row + 2]!; a3 += w1[row + 3]!;
+      b0 += w2[row]!; b1 += w2[row + 1]!; b2 += w2[row + 2]!; b3 += w2[row + 3]!;
+    }
+    const at = i * LABEL_COUNT;
+    logSoftmax(first, at, a0, a1, a2, a3);
+    second[at] = b0; second[at + 1] = b1; second[at + 2] = b2; second[at + 3] = b3;
+  }
+  return { first, second };
+}
+
+function logSoftmax(out: Float32Array, at: number, s0: number, s1: number, s2: number, s3: number): void {
+  const max = Math.max(s0, s1, s2, s3);
+  const log = max + Math.log(Math.exp(s0 - max) + Math.exp(s1 - max) + Math.exp(s2 - max) + Math.exp(s3 - max));
+  out[at] = s0 - log;
+  out[at + 1] = s1 - log;
+  out[at + 2] = s2 - log;
+  out[at + 3] = s3 - log;
+}
+
+/** Adds model 2's weights of the stack ids (see `stackFeatures`) and turns the sums into log-probabilities. */
+function addStackScores(features: BodyFeatures, first: Float32Array, second: Float32Array, count: number): void {
+  const stack = stackFeatures({ ids: new Int32Array(0), offsets: new Int32Array(count + 1), gapBefore: features.gapBefore, indents: features.indents }, first, count);
+  const w2 = MODEL.stackedWeights;
+  for (let i = 0; i < count; i++) {
+    const at = i * LABEL_COUNT;
+    let s0 = second[at]!, s1 = second[at + 1]!, s2 = second[at + 2]!, s3 = second[at + 3]!;
+    for (let k = stack.offsets[i]!; k < stack.offsets[i + 1]!; k++) {
+      const row = stack.ids[k]! * LABEL_COUNT;
+      s0 += w2[row]!; s1 += w2[row + 1]!; s2 += w2[row + 2]!; s3 += w2[row + 3]!;
+    }
+    logSoftmax(second, at, s0, s1, s2, s3);
+  }
+}
+
 /** Features, both models' scores and decoding in one call: the label of every body line. */
 export function classifyBody(lines: readonly string[], body: Int32Array, count: number): Uint8Array {
   const features = bodyFeatures(lines, body, count);
-  const first = scoreLines(features, count, MODEL.weights, FEATURE_COUNT);
-  const stacked = stackFeatures(features, first, count);
-  const scores = scoreLines(stacked, count, MODEL.stackedWeights, STACKED_FEATURE_COUNT);
+  const { first, second: scores } = scoreBoth(features, count);
+  addStackScores(features, first, scores, count);
   const labels = decode(scores, features.gapBefore, count);
   constrain(lines, body, count, labels, features);
   return labels;
@@ -330,12 +423,17 @@ export function classifyBody(lines: readonly string[], body: Int32Array, count: 
  * - a sentence is a paragraph: a line of six or more words ending in `.` is not a heading
  *   (19 of the 6,972 headings of the labelled real articles end in `.`);
  * - a list goes on: a bullet line of plain words right under an item at about its indent is
- *   the next item, whatever its marker (`• a`, `- b`, `* c`, `1. d` in one checklist).
+ *   the next item, whatever its marker (`• a`, `- b`, `* c`, `1. d` in one checklist);
+ * - a plain sentence (six or more words of prose ending in `.`, `!` or `?`, no mark of code)
+ *   with no code right above or below it is a paragraph, even in a page without blank lines.
  */
 function constrain(lines: readonly string[], body: Int32Array, count: number, labels: Uint8Array, features: BodyFeatures): void {
   for (let i = 0; i < count; i++) {
     const trimmed = lines[body[i]!]!.trim();
     if (labels[i] === Label.Heading && trimmed.charCodeAt(trimmed.length - 1) === 46 && wordCount(trimmed) >= 6) {
+      labels[i] = Label.Paragraph;
+    }
+    if (labels[i] === Label.Code && isPlainSentence(trimmed) && !adjacentCode(labels, features.gapBefore, i, count)) {
       labels[i] = Label.Paragraph;
     }
     if (labels[i] !== Label.Item && i > 0 && labels[i - 1] === Label.Item && features.gapBefore[i] === 0) {
@@ -345,6 +443,25 @@ function constrain(lines: readonly string[], body: Int32Array, count: number, la
       }
     }
   }
+}
+
+function adjacentCode(labels: Uint8Array, gapBefore: Int32Array, i: number, count: number): boolean {
+  return (i > 0 && gapBefore[i] === 0 && labels[i - 1] === Label.Code) || (i + 1 < count && gapBefore[i + 1] === 0 && labels[i + 1] === Label.Code);
+}
+
+/** Starts with a letter, ends with `.`, `!` or `?`, six or more words, no brackets, operators, paths or flags. */
+function isPlainSentence(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 46 && last !== 33 && last !== 63) return false;
+  const first = text.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first > 127)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // = ( ) { } [ ] < > ; $ ` _ / \ | # @ *
+    if (code === 61 || code === 40 || code === 41 || code === 123 || code === 125 || code === 91 || code === 93 || code === 60 || code === 62 || code === 59 || code === 36 || code === 96 || code === 95 || code === 47 || code === 92 || code === 124 || code === 35 || code === 64 || code === 42) return false;
+    if (code === 45 && text.charCodeAt(i + 1) === 45) return false;
+  }
+  return wordCount(text) >= 6;
 }
 
 function wordCount(text: string): number {

@@ -343,7 +343,6 @@ const RE_RUST_CLOSURE = /(?:\(|, |= |move )\|[\w, &:()]*\| /;
 const RE_TS_TYPED = /^(?:const|let|var) \w+: (?:string|number|boolean|any|unknown|object|bigint|symbol|never)(?:\[\])? = /;
 const RE_CPP_STD = /std::(?:cout|cin|cerr|endl|vector|string|map|unordered_map|set|unique_ptr|shared_ptr|make_unique|make_shared|move|array|pair|size_t|optional|function|thread|mutex|sort|begin|end|chrono|filesystem|ostream|istream|ifstream|ofstream)\b/;
 const RE_RUST_STD = /std::[a-z_]+::/;
-const RE_DOS_SWITCH = / \/[A-Za-z]{1,2}(?: |$)/;
 const RE_GO_IMPORT = /^import (?:\w+ )?"[\w./-]+"$/;
 const RE_HEREDOC = /<<-?\s?['"]?([A-Z_]{2,})['"]?/;
 const RE_BLOCK_SCALAR = /: [|>][-+]?$/;
@@ -741,7 +740,7 @@ function scoreMarks(s: Tally, l: Line): void {
 }
 
 function scoreFirstChar(s: Tally, l: Line, b: Block): void {
-  const { raw, t, f, last, semi, brace, indented, w, next, spaced, i } = l;
+  const { t, f, semi, brace, w, next } = l;
   // ---- the first character -------------------------------------------------------------
   switch (f) {
     case 35: { // #
@@ -881,7 +880,7 @@ function scoreFirstChar(s: Tally, l: Line, b: Block): void {
 }
 
 function scoreFirstWord(s: Tally, l: Line, b: Block): void {
-  const { raw, t, f, last, semi, brace, indented, w, next, spaced, i } = l;
+  const { t, last, semi, brace, w, next } = l;
   // ---- the first word ------------------------------------------------------------------
   switch (w) {
     // python
@@ -1257,8 +1256,8 @@ function scoreFirstWord(s: Tally, l: Line, b: Block): void {
   }
 }
 
-function scoreFirstWordMore(s: Tally, l: Line, b: Block): void {
-  const { raw, t, f, last, semi, brace, indented, w, next, spaced, i } = l;
+function scoreFirstWordMore(s: Tally, l: Line, _b: Block): void {
+  const { t, semi, brace, w, next, spaced } = l;
   switch (w) {
     // shell
     case 'fi':
@@ -1621,7 +1620,7 @@ function scoreFirstWordMore(s: Tally, l: Line, b: Block): void {
 }
 
 function scoreShapes(s: Tally, l: Line, b: Block, lines: readonly string[]): void {
-  const { raw, t, f, last, semi, brace, indented, w, next, spaced, i } = l;
+  const { raw, t, f, last, semi, brace, indented, w, spaced, i } = l;
   // ---- openers of data lines ---------------------------------------------------------------
   if (t.includes('<<') && !semi) {
     const m = RE_HEREDOC.exec(t);
@@ -1728,7 +1727,6 @@ function scoreImport(t: string, s: Tally): void {
   else if (t.startsWith('import scala.')) add(s, SCALA, 8);
   else if (/^import (?:Foundation|UIKit|SwiftUI|Combine|XCTest|AppKit|Cocoa)$/.test(t)) add(s, SWIFT, 8);
   else if (t.startsWith('import qualified ')) add(s, HS, 8);
-  else if (t.startsWith("import 'package:") || t.startsWith("import 'dart:")) add(s, DART, 8);
   else if (/^import (?:Data|Control|System|Network|Text)\.[A-Z][\w.]*(?: \(|$| hiding| as )/.test(t)) add(s, HS, 3);
   else if (/^import \w+ exposing /.test(t) || /^import [A-Z][\w.]* exposing/.test(t)) add(s, ELM, 6);
   else if (/^import (?:static )?[a-z_][\w.]*\.(?:[A-Z]\w*|\*);$/.test(t)) add(s, JAVA, 2); else if (/^import [a-z_][\w, ]*$/.test(t)) add(s, PY, 2);

@@ -104,6 +104,15 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
+/** Bucket limits, allocated once (a literal in the call would allocate per line). */
+const LIMITS_0: readonly number[] = [0, 2, 4, 8];
+const LIMITS_1: readonly number[] = [3, 10, 30, 60, 100, 200];
+const LIMITS_2: readonly number[] = [1, 2, 4, 7, 12, 20, 40];
+const LIMITS_3: readonly number[] = [0.03, 0.06, 0.12, 0.25, 0.4];
+const LIMITS_4: readonly number[] = [0.1, 0.3];
+const LIMITS_5: readonly number[] = [0, 1, 3, 7];
+const LIMITS_6: readonly number[] = [0, 1];
+
 function bucket(value: number, limits: readonly number[]): number {
   let i = 0;
   while (i < limits.length && value > limits[i]!) i++;
@@ -353,42 +362,83 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
     }
   }
 
-  out[n++] = INDENT + bucket(indent, [0, 2, 4, 8]);
+  out[n++] = INDENT + bucket(indent, LIMITS_0);
   if (tabIndent) out[n++] = TAB;
-  out[n++] = LENGTH + bucket(length, [3, 10, 30, 60, 100, 200]);
-  out[n++] = WORDS + bucket(words, [1, 2, 4, 7, 12, 20, 40]);
+  out[n++] = LENGTH + bucket(length, LIMITS_1);
+  out[n++] = WORDS + bucket(words, LIMITS_2);
   const first = trimmed.charCodeAt(0);
   const last = trimmed.charCodeAt(length - 1);
   out[n++] = FIRST + charClass(first);
   out[n++] = LAST + charClass(last);
   const visible = Math.max(1, end - spaces);
   const symbolShare = symbols / visible;
-  out[n++] = SYMBOLS + (symbols === 0 ? 0 : bucket(symbolShare, [0.03, 0.06, 0.12, 0.25, 0.4]) + 1);
+  out[n++] = SYMBOLS + (symbols === 0 ? 0 : bucket(symbolShare, LIMITS_3) + 1);
   out[n++] = UPPER + (upper === 0 ? 0 : bucket(upper / Math.max(1, letters), [0.05, 0.15, 0.4, 0.8]) + 1);
-  out[n++] = DIGITS + (digits === 0 ? 0 : bucket(digits / visible, [0.1, 0.3]) + 1);
+  out[n++] = DIGITS + (digits === 0 ? 0 : bucket(digits / visible, LIMITS_4) + 1);
   out[n++] = CAPITALISED + (capitalised === 0 ? 0 : capitalised === plainWords && words >= 2 ? 3 : capitalised * 2 >= words ? 2 : 1);
-  out[n++] = FUNCTION_WORDS + bucket(functionWords, [0, 1, 3, 7]);
+  out[n++] = FUNCTION_WORDS + bucket(functionWords, LIMITS_5);
   out[n++] = FUNCTION_SHARE + (functionWords === 0 ? 0 : bucket(functionWords / Math.max(1, words), [0.15, 0.3, 0.45]) + 1);
   out[n++] = PLAIN_WORDS + (plainWords === words ? 4 : bucket(plainWords / Math.max(1, words), [0.3, 0.6, 0.85]));
-  out[n++] = SENTENCE_BREAKS + bucket(sentenceBreaks, [0, 1]);
+  out[n++] = SENTENCE_BREAKS + bucket(sentenceBreaks, LIMITS_6);
 
-  let m = 0;
-  const mark = (on: boolean) => {
-    if (on) out[n++] = MARKS + m;
-    m++;
-  };
-  mark(semicolonInside); mark(braceOpen > 0); mark(braceClose > 0); mark(assignSpaced); mark(assignTight); mark(equality);
-  mark(arrowFat); mark(arrowThin); mark(doubleColon); mark(walrus); mark(emptyCall); mark(call);
-  mark(squareOpen + squareClose > 0); mark(closeTag); mark(selfClose); mark(dollarVar); mark(longFlag);
-  mark(shortFlag); mark(andOr); mark(slashSlash); mark(doubleQuotes > 0); mark((doubleQuotes & 1) === 1); mark(singleQuoteWord);
-  mark(backtick); mark(snake); mark(camel); mark(dotted); mark(path); mark(url); mark(atInside); mark(percent); mark(star);
-  mark(plus); mark(version); mark(commas >= 2); mark(questionInside); mark(exclaimInside); mark(colonSpace); mark(colonTight);
-  mark(pipe); mark(braceOpen + parenOpen + squareOpen > braceClose + parenClose + squareClose);
-  mark(braceOpen + parenOpen + squareOpen < braceClose + parenClose + squareClose); mark(last === 92 /* \ */); mark(hashInside);
-  mark(entity); mark(doubleSpace); mark(tabInside); mark(letters > 0 && upper === 0); mark(letters === 0); mark(words === 1);
-  mark(last === 58 && length > 1 && isAlpha(trimmed.charCodeAt(length - 2)));
-  mark(last === 58 && length > 1 && trimmed.charCodeAt(length - 2) === 41);
-  mark(first === 34 || first === 0x201c); mark(equals >= 2); mark(operatorSpaced); mark(dashDashSpace); mark(ellipsis);
+  // One id per mark of code present, in the order of the MARKS names.
+  if (semicolonInside) out[n++] = MARKS + 0;
+  if (braceOpen > 0) out[n++] = MARKS + 1;
+  if (braceClose > 0) out[n++] = MARKS + 2;
+  if (assignSpaced) out[n++] = MARKS + 3;
+  if (assignTight) out[n++] = MARKS + 4;
+  if (equality) out[n++] = MARKS + 5;
+  if (arrowFat) out[n++] = MARKS + 6;
+  if (arrowThin) out[n++] = MARKS + 7;
+  if (doubleColon) out[n++] = MARKS + 8;
+  if (walrus) out[n++] = MARKS + 9;
+  if (emptyCall) out[n++] = MARKS + 10;
+  if (call) out[n++] = MARKS + 11;
+  if (squareOpen + squareClose > 0) out[n++] = MARKS + 12;
+  if (closeTag) out[n++] = MARKS + 13;
+  if (selfClose) out[n++] = MARKS + 14;
+  if (dollarVar) out[n++] = MARKS + 15;
+  if (longFlag) out[n++] = MARKS + 16;
+  if (shortFlag) out[n++] = MARKS + 17;
+  if (andOr) out[n++] = MARKS + 18;
+  if (slashSlash) out[n++] = MARKS + 19;
+  if (doubleQuotes > 0) out[n++] = MARKS + 20;
+  if ((doubleQuotes & 1) === 1) out[n++] = MARKS + 21;
+  if (singleQuoteWord) out[n++] = MARKS + 22;
+  if (backtick) out[n++] = MARKS + 23;
+  if (snake) out[n++] = MARKS + 24;
+  if (camel) out[n++] = MARKS + 25;
+  if (dotted) out[n++] = MARKS + 26;
+  if (path) out[n++] = MARKS + 27;
+  if (url) out[n++] = MARKS + 28;
+  if (atInside) out[n++] = MARKS + 29;
+  if (percent) out[n++] = MARKS + 30;
+  if (star) out[n++] = MARKS + 31;
+  if (plus) out[n++] = MARKS + 32;
+  if (version) out[n++] = MARKS + 33;
+  if (commas >= 2) out[n++] = MARKS + 34;
+  if (questionInside) out[n++] = MARKS + 35;
+  if (exclaimInside) out[n++] = MARKS + 36;
+  if (colonSpace) out[n++] = MARKS + 37;
+  if (colonTight) out[n++] = MARKS + 38;
+  if (pipe) out[n++] = MARKS + 39;
+  if (braceOpen + parenOpen + squareOpen > braceClose + parenClose + squareClose) out[n++] = MARKS + 40;
+  if (braceOpen + parenOpen + squareOpen < braceClose + parenClose + squareClose) out[n++] = MARKS + 41;
+  if (last === 92 /* \ */) out[n++] = MARKS + 42;
+  if (hashInside) out[n++] = MARKS + 43;
+  if (entity) out[n++] = MARKS + 44;
+  if (doubleSpace) out[n++] = MARKS + 45;
+  if (tabInside) out[n++] = MARKS + 46;
+  if (letters > 0 && upper === 0) out[n++] = MARKS + 47;
+  if (letters === 0) out[n++] = MARKS + 48;
+  if (words === 1) out[n++] = MARKS + 49;
+  if (last === 58 && length > 1 && isAlpha(trimmed.charCodeAt(length - 2))) out[n++] = MARKS + 50;
+  if (last === 58 && length > 1 && trimmed.charCodeAt(length - 2) === 41) out[n++] = MARKS + 51;
+  if (first === 34 || first === 0x201c) out[n++] = MARKS + 52;
+  if (equals >= 2) out[n++] = MARKS + 53;
+  if (operatorSpaced) out[n++] = MARKS + 54;
+  if (dashDashSpace) out[n++] = MARKS + 55;
+  if (ellipsis) out[n++] = MARKS + 56;
 
   const bullet = bulletAt(trimmed);
   if (bullet.kind !== Bullet.None) {

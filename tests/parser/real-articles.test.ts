@@ -26,12 +26,13 @@ describe.runIf(articles.length > 0)('real articles', () => {
 
   it('labels lines and reads articles at least as well as measured when the classifier landed', () => {
     console.log(formatSummary('real-articles', summary));
-    // Measured at landing: lines 99.0%, headings 80%, paragraphs 82%, code 87%; the issue's
-    // targets (98% of lines, 85% of articles per field) are not all met yet. These floors
-    // catch a regression; raise them as the classifier improves.
+    // Measured when this model landed: lines 99.1%, headings 83.5%, paragraphs 85.2%, code
+    // 86.1% (the issue asks for 98% of lines and 85% of articles per field: headings are
+    // short of it). The floors sit a little below, so a refit's noise passes and a
+    // regression does not; raise them as the classifier improves.
     expect(summary.lineAccuracy).toBeGreaterThanOrEqual(0.985);
-    expect(summary.headings).toBeGreaterThanOrEqual(0.76);
-    expect(summary.paragraphs).toBeGreaterThanOrEqual(0.76);
+    expect(summary.headings).toBeGreaterThanOrEqual(0.8);
+    expect(summary.paragraphs).toBeGreaterThanOrEqual(0.81);
     expect(summary.code).toBeGreaterThanOrEqual(0.84);
   });
 
