@@ -4,8 +4,8 @@
  * applied before it (in position order); `fixText` lints, applies, re-parses and repeats up
  * to `maxPasses` times, checking after each pass that the post's structure is what it was
  * (title, headings, code blocks, checklist, meta values), apart from what the fixes are
- * allowed to change. A pass whose result fails that check is retried fix by fix, and a fix
- * that fails on its own is dropped for the rest of the run.
+ * allowed to change. When a pass's result fails that check, its fixes are halved until the
+ * ones that break it are found; those are dropped for the rest of the run, the others kept.
  *
  * Positions: `line` 1-based; `column` 1-based in UTF-16 code units of the line without its
  * terminator; the end is exclusive. `(line, length + 1)` is the end of a line's text and
@@ -98,6 +98,8 @@ function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
 export interface Structure {
   title: string | null;
   headings: Array<string | null>;
+  /** Per section: whether anything is under its heading (a fix must not empty a section). */
+  filled: boolean[];
   code: Array<{ lang: string | null; text: string }>;
   checklist: string[];
   fields: Record<string, string>;
@@ -110,6 +112,7 @@ export function structureOf(post: Post): Structure {
   return {
     title: post.title,
     headings: post.sections.map((section) => section.heading),
+    filled: post.sections.map((section) => section.blocks.length > 0),
     code: post.codeBlocks.map((block) => ({ lang: block.lang, text: block.text })),
     checklist: post.checklist.map((item) => item.text),
     fields,
@@ -119,7 +122,7 @@ export function structureOf(post: Post): Structure {
 
 /**
  * Why `after` is not `before` apart from what fixes may change, or null when it is:
- * - title, headings and checklist: identical;
+ * - title, headings and checklist: identical, and no section that had content is left empty;
  * - code blocks: identical, except that a block may be gone when an earlier block that
  *   stayed has the same code (a duplicate removed);
  * - meta: every field keeps its value; a field may appear only where an unknown label of
@@ -129,6 +132,7 @@ export function structureOf(post: Post): Structure {
 export function checkStructure(before: Structure, after: Structure): string | null {
   if (before.title !== after.title) return 'the title changed';
   if (!sameList(before.headings, after.headings)) return 'the headings changed';
+  if (before.filled.some((filled, index) => filled && !after.filled[index])) return 'a section was emptied';
   if (!sameList(before.checklist, after.checklist)) return 'the checklist changed';
   const kept = new Set<string>();
   let next = 0;
@@ -226,18 +230,27 @@ export function fixText(text: string, lint: (text: string) => LintedText, option
     };
     let outcome = tryFixes(candidates);
     if (typeof outcome === 'string') {
-      // Something in the batch broke the structure: keep the fixes that are safe on their own.
+      // Something in the batch broke the structure: find the culprits by halving (a few
+      // re-parses for one bad fix among many), keep the rest.
       const safe: Finding[] = [];
-      for (const finding of candidates) {
-        const alone = tryFixes([finding]);
-        if (typeof alone === 'string') {
+      const settle = (group: readonly Finding[]): void => {
+        const tried = tryFixes([...safe, ...group]);
+        if (typeof tried !== 'string') {
+          safe.push(...group);
+          return;
+        }
+        if (group.length === 1) {
+          const finding = group[0]!;
           rejectedKeys.add(fixKey(source, finding));
-          if (alone !== 'no change') rejected.push({ ruleId: finding.ruleId, line: finding.line, reason: alone });
-        } else safe.push(finding);
-      }
+          if (tried !== 'no change') rejected.push({ ruleId: finding.ruleId, line: finding.line, reason: tried });
+          return;
+        }
+        const half = Math.ceil(group.length / 2);
+        settle(group.slice(0, half));
+        settle(group.slice(half));
+      };
+      settle(candidates);
       outcome = safe.length > 0 ? tryFixes(safe) : 'nothing safe';
-      // Safe alone but not together: one at a time, the next pass takes the rest.
-      if (typeof outcome === 'string' && safe.length > 0) outcome = tryFixes([safe[0]!]);
       if (typeof outcome === 'string') break;
     }
     passes++;
