@@ -5,7 +5,8 @@
  * to `maxPasses` times, checking after each pass that the post's structure is what it was
  * (title, headings, code blocks, checklist, meta values), apart from what the fixes are
  * allowed to change. When a pass's result fails that check, its fixes are halved until the
- * ones that break it are found; those are dropped for the rest of the run, the others kept.
+ * ones that break it are found; those are dropped, the others kept, and the next pass tries
+ * again from the new text.
  *
  * Positions: `line` 1-based; `column` 1-based in UTF-16 code units of the line without its
  * terminator; the end is exclusive. `(line, length + 1)` is the end of a line's text and
@@ -219,7 +220,10 @@ export function fixText(text: string, lint: (text: string) => LintedText, option
   let passes = 0;
   while (passes < maxPasses) {
     const source = new SourceText(current);
-    const candidates = linted.findings.filter((finding) => finding.fix && filter(finding) && !rejectedKeys.has(fixKey(source, finding)));
+    // Fixes rejected in an earlier pass are tried again: a fix that broke the structure next
+    // to another may be safe now. The loop ends when a pass has nothing safe to apply, which
+    // a new run on the output would find too, so a second run changes nothing.
+    const candidates = linted.findings.filter((finding) => finding.fix && filter(finding));
     if (candidates.length === 0) break;
     const before = structureOf(linted.post);
     const tryFixes = (findings: readonly Finding[]): { output: string; applied: Finding[]; next: LintedText } | string => {
@@ -241,8 +245,9 @@ export function fixText(text: string, lint: (text: string) => LintedText, option
         }
         if (group.length === 1) {
           const finding = group[0]!;
-          rejectedKeys.add(fixKey(source, finding));
-          if (tried !== 'no change') rejected.push({ ruleId: finding.ruleId, line: finding.line, reason: tried });
+          const key = fixKey(source, finding);
+          if (tried !== 'no change' && !rejectedKeys.has(key)) rejected.push({ ruleId: finding.ruleId, line: finding.line, reason: tried });
+          rejectedKeys.add(key);
           return;
         }
         const half = Math.ceil(group.length / 2);

@@ -153,7 +153,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px}.sub{color
 .row{position:absolute;left:0;right:0;height:30px;border-bottom:1px solid var(--line);cursor:pointer;background:var(--bg)}.row.alt{background:var(--row)}.row.sel{background:var(--sel)}
 .row span{padding:0 10px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.num{text-align:right}.e{color:var(--err);font-weight:600}.w{color:var(--warn)}
 #details{margin-top:14px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}#details h3{margin:0 0 4px;font-size:15px;word-break:break-all}
-#details ol{margin:8px 0 0;padding-left:0;list-style:none}#details li{padding:3px 0;border-top:1px solid var(--line);display:grid;grid-template-columns:70px 70px minmax(0,1fr) auto;gap:8px}
+#details ol{margin:8px 0 0;padding-left:0;list-style:none}#details li{padding:3px 0;border-top:1px solid var(--line);display:grid;grid-template-columns:92px 64px minmax(0,1fr) auto;gap:8px}
 .sev-error{color:var(--err);font-weight:600}.sev-warn{color:var(--warn)}.rule{color:var(--muted)}
 .repeated{padding-left:22px}.repeated li{margin:6px 0}.times{font-weight:600}.where{color:var(--muted);font-size:12px}
 .empty{color:var(--muted)}code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
