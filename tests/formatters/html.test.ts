@@ -14,6 +14,8 @@ import { escapeHtml, scriptJson } from '../../src/formatters/html.js';
 import { makeTree, REPO_ROOT } from '../cli/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** The test's tsconfig has no DOM types; what the callbacks read of an element. */
+type Dataset = { dataset: Record<string, string | undefined> };
 const NOW = '2026-11-23';
 const EVIL = 'a title with <script>window.__pwned = 1</script> & "quotes"';
 const P1 = 'caching keeps the slowest endpoint fast when traffic grows quickly.';
@@ -88,7 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`html report in headless Chromium (${CHRO
     await page.goto(`file://${file}`);
     await page.waitForSelector('html[data-ready=true]');
 
-    const cards = Object.fromEntries(await page.$$eval('.card', (nodes) => nodes.map((node) => [(node as HTMLElement).dataset.card, node.querySelector('.value')!.textContent])));
+    const cards = Object.fromEntries(await page.$$eval('.card', (nodes) => nodes.map((node) => [(node as unknown as Dataset).dataset.card, node.querySelector('.value')!.textContent])));
     const errorsTotal = results.reduce((sum, result) => sum + result.errorCount, 0);
     const warningsTotal = results.reduce((sum, result) => sum + result.warningCount, 0);
     const passing = results.filter((result) => result.errorCount === 0).length;
@@ -100,12 +102,12 @@ describe.skipIf(!existsSync(CHROMIUM))(`html report in headless Chromium (${CHRO
       stale: String(results.filter((result) => result.findings.some((finding) => finding.ruleId === 'stale-review')).length),
     });
     const firing = new Set(results.flatMap((result) => result.findings.map((finding) => finding.ruleId)));
-    expect((await page.$$eval('g.bar', (bars) => bars.map((bar) => (bar as SVGGElement).dataset.rule))).sort()).toEqual([...firing].sort());
+    expect((await page.$$eval('g.bar', (bars) => bars.map((bar) => (bar as unknown as Dataset).dataset.rule))).sort()).toEqual([...firing].sort());
 
     // The evil title is text, not markup.
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
     await page.fill('#filter', 'evil');
-    await page.waitForFunction(() => document.querySelectorAll('.row').length === 1, undefined, { timeout: 5000 });
+    await page.waitForFunction("document.querySelectorAll('.row').length === 1", undefined, { timeout: 5000 });
     expect(await page.textContent('.row')).toContain('<script>window.__pwned');
     await page.click('.row');
     expect(await page.textContent('#details h3')).toContain('evil.txt');
@@ -115,11 +117,11 @@ describe.skipIf(!existsSync(CHROMIUM))(`html report in headless Chromium (${CHRO
     await page.fill('#filter', '');
     const withErrors = results.filter((result) => result.errorCount > 0).length;
     await page.selectOption('#severity', 'errors');
-    await page.waitForFunction((count) => document.querySelectorAll('.row').length === count, withErrors, { timeout: 5000 });
+    await page.waitForFunction(`document.querySelectorAll('.row').length === ${withErrors}`, undefined, { timeout: 5000 });
     expect(await page.textContent('#count')).toBe(`${withErrors} of ${results.length} files`);
     await page.selectOption('#severity', '');
     await page.click('.head button[data-key=file]');
-    const names = await page.$$eval('.row', (rows) => rows.map((row) => (row as HTMLElement).dataset.file!));
+    const names = await page.$$eval('.row', (rows) => rows.map((row) => (row as unknown as Dataset).dataset.file!));
     expect(names).toEqual([...names].sort());
     expect(names).toHaveLength(results.length);
 
