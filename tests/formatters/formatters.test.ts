@@ -187,6 +187,6 @@ describe('sarif (structure; validated by the SARIF Multitool in sarif.test.ts)',
 });
 
 it('every format is registered and returns a string', () => {
-  expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'compact']);
+  expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'compact', 'html']);
   for (const name of FORMAT_NAMES) expect(typeof formatters[name](results, context)).toBe('string');
 });

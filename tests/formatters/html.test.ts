@@ -16,6 +16,9 @@ import { makeTree, REPO_ROOT } from '../cli/helpers.js';
 const CHROMIUM = '/usr/bin/chromium';
 /** The test's tsconfig has no DOM types; what the callbacks read of an element. */
 type Dataset = { dataset: Record<string, string | undefined> };
+/** Runs in the page (as a function: the report's CSP forbids evaluating strings). */
+const rowsAre = (count: number): boolean =>
+  (globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } }).document.querySelectorAll('.row').length === count;
 const NOW = '2026-11-23';
 const EVIL = 'a title with <script>window.__pwned = 1</script> & "quotes"';
 const P1 = 'caching keeps the slowest endpoint fast when traffic grows quickly.';
@@ -107,7 +110,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`html report in headless Chromium (${CHRO
     // The evil title is text, not markup.
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     await page.fill('#filter', 'evil');
-    await page.waitForFunction("document.querySelectorAll('.row').length === 1", undefined, { timeout: 5000 });
+    await page.waitForFunction(rowsAre, 1, { timeout: 5000 });
     expect(await page.textContent('.row')).toContain('<script>window.__pwned');
     await page.click('.row');
     expect(await page.textContent('#details h3')).toContain('evil.txt');
@@ -117,7 +120,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`html report in headless Chromium (${CHRO
     await page.fill('#filter', '');
     const withErrors = results.filter((result) => result.errorCount > 0).length;
     await page.selectOption('#severity', 'errors');
-    await page.waitForFunction(`document.querySelectorAll('.row').length === ${withErrors}`, undefined, { timeout: 5000 });
+    await page.waitForFunction(rowsAre, withErrors, { timeout: 5000 });
     expect(await page.textContent('#count')).toBe(`${withErrors} of ${results.length} files`);
     await page.selectOption('#severity', '');
     await page.click('.head button[data-key=file]');
