@@ -3,13 +3,16 @@
  * parses the options, writes the report to stdout or `-o FILE` (atomically) and sets the
  * exit code: 0 clean, 1 errors or too many warnings, 2 the run could not happen.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
 import { cleanResults } from '../formatters/json.js';
-import { FORMAT_NAMES, UsageError, type Linter, type LintResult } from '../index.js';
+import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type Linter, type LintResult, type Post } from '../index.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
+import { unifiedDiff } from '../text/diff.js';
 import { plural } from '../text/plural.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
@@ -23,6 +26,10 @@ export interface LintOptions extends SharedValues {
   stdin?: boolean;
   stdinFilename?: string;
   printConfig?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixType?: string[];
+  diff?: boolean;
 }
 
 export function registerLintCommand(program: Command, context: CommandContext): void {
@@ -38,7 +45,11 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
-    .option('--print-config', 'print the resolved config as JSON and exit');
+    .option('--print-config', 'print the resolved config as JSON and exit')
+    .option('--fix', 'repair what is safe to repair and write each changed file (atomically); the report shows what is left')
+    .option('--fix-dry-run', 'work out the fixes and report what would be left, writing nothing')
+    .option('--fix-type <tags>', 'with --fix/--fix-dry-run: only fixes of rules with these tags, e.g. duplication,meta', commaList)
+    .option('--diff', 'with --fix or --fix-dry-run: print a unified diff of the fixes to stdout (the report goes to -o, if given)');
   addShared(command, ['color', 'noColor'])
     .addHelpText(
       'after',
@@ -50,6 +61,9 @@ Examples:
   anp lint content/
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
+  anp lint --fix-dry-run --diff content/
+  anp lint --fix --fix-type duplication content/
+  anp lint content/ -f html -o report.html
   cat post.txt | anp lint --stdin --stdin-filename content/post.txt`,
     )
     .action(async (paths: string[], options: LintOptions) => {
@@ -63,18 +77,23 @@ const STREAMED = new Set(['json', 'compact', 'github']);
 /** The whole command; returns the exit code (usage problems throw UsageError). */
 export async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
   if (options.stdin && paths.length > 0) throw new UsageError('--stdin reads standard input; do not also give paths');
+  const fixing = options.fix === true || options.fixDryRun === true;
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix writes the files and --fix-dry-run writes nothing; give one of them');
+  if (!fixing && options.fixType !== undefined) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+  if (!fixing && options.diff) throw new UsageError('--diff needs --fix or --fix-dry-run');
+  if (options.fix && options.stdin) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run (--diff shows the fixes)');
   // The output target first: a report that cannot be written fails before any work.
   const target = options.outputFile !== undefined ? checkOutputFile(io, options.outputFile) : undefined;
   try {
-    return await lintTo(paths, options, io, target);
+    return await lintTo(paths, options, io, target, fixing);
   } finally {
     if (options.outputFile !== undefined) outputDone(options.outputFile);
   }
 }
 
-async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: string | undefined): Promise<number> {
+async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: string | undefined, fixing: boolean): Promise<number> {
   const now = resolveNow(options.now, io.env);
-  const linter = linterFor(options, io, now);
+  const linter = linterFor(options, io, now, fixing ? { fix: true, ...(options.fixType ? { fixTypes: options.fixType } : {}) } : {});
   const resolved = await linter.config();
 
   if (options.printConfig) {
@@ -85,22 +104,30 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // --quiet hides warnings from the report; they still count for --max-warnings.
   const shownOf = (result: LintResult): LintResult =>
     options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0 } : result;
-  const stream = !toFile && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
+  const summary = options.format === 'html' ? new ReportSummaryCollector(now, resolved) : null;
+  // With --diff, stdout holds the diff, so the report is not streamed there.
+  const stream = !toFile && !options.diff && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
 
   const results: LintResult[] = [];
+  const changed: LintResult[] = [];
   let errors = 0;
   let warnings = 0;
   const add = async (result: LintResult): Promise<void> => {
     errors += result.errorCount;
     warnings += result.warningCount;
+    if (fixing && result.output !== undefined) changed.push(result);
     if (stream) await stream.add(shownOf(result));
     else results.push(shownOf(result));
   };
+  const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
+  let stdinText: string | undefined;
   if (options.stdin) {
-    await add(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
+    const bytes = await readAll(io.stdin);
+    if (options.diff) stdinText = decodeForDiff(bytes);
+    await add(await linter.lintText(bytes, { filePath: options.stdinFilename ?? '<stdin>', ...onPost }));
   } else {
     let count = 0;
-    for await (const result of linter.lintFiles(paths)) {
+    for await (const result of linter.lintFiles(paths, onPost)) {
       count++;
       await add(result);
     }
@@ -108,11 +135,29 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
   }
 
+  if (fixing) {
+    if (options.diff) {
+      for (const result of changed) {
+        const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
+        await toStdout(io, unifiedDiff(before, stripBom(result.output!), result.file));
+      }
+    }
+    if (options.fix) {
+      try {
+        await linter.outputFixes(changed);
+      } catch (error) {
+        throw new UsageError(`cannot write a fixed file: ${(error as Error).message}`);
+      }
+    }
+    const verb = options.fix ? 'fixed' : 'would fix';
+    io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
+  }
+
   if (stream) {
     await stream.end();
-  } else {
+  } else if (!options.diff || toFile) {
     const color = toFile ? 0 : stdoutColor(options.color, io);
-    await emit(linter.format(results, options.format, { color }), options.outputFile, target, io);
+    await emit(linter.format(results, options.format, { color, ...(summary ? { summary: summary.result() } : {}) }), options.outputFile, target, io);
   }
 
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
@@ -120,6 +165,19 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     io.stderr.write(`anp: ${plural(warnings, 'warning')} found; --max-warnings allows ${options.maxWarnings}\n`);
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function commaList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((part) => part.trim()).filter((part) => part.length > 0)];
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The text a diff compares: UTF-8 without the BOM (fixed files are valid UTF-8). */
+function decodeForDiff(bytes: Uint8Array): string {
+  return stripBom(new TextDecoder('utf-8').decode(bytes));
 }
 
 /**

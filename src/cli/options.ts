@@ -3,7 +3,7 @@
  * (`addShared(command, 'config', 'now', …)`), and may word a description for itself.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { createLinter, type Linter } from '../index.js';
+import { createLinter, type Linter, type LinterOptions } from '../index.js';
 import type { CliIo } from './io.js';
 
 /** Commander's collector for repeatable options. */
@@ -55,8 +55,9 @@ export interface SharedValues {
 }
 
 /** The Linter a command's shared options describe (`now` already resolved, or left to the linter). */
-export function linterFor(values: SharedValues, io: CliIo, now?: Date): Linter {
+export function linterFor(values: SharedValues, io: CliIo, now?: Date, extra: Partial<LinterOptions> = {}): Linter {
   return createLinter({
+    ...extra,
     cwd: io.cwd,
     env: io.env,
     ...(values.config !== undefined ? { config: values.config } : {}),

@@ -49,6 +49,7 @@ function summary(rule: Rule<any>): Record<string, unknown> {
     tags: [...(rule.meta.tags ?? [])],
     description: rule.meta.description,
     docs: rule.meta.docs,
+    fixable: rule.meta.fixable === true,
     options: defaultsOf(rule),
   };
 }
@@ -57,16 +58,17 @@ export function listRules(rules: readonly Rule<any>[], json: boolean, level: Col
   if (json) return `${JSON.stringify(rules.map(summary), null, 2)}\n`;
   const chalk = new Chalk({ level });
   const table = new Table({
-    head: ['id', 'default', 'tags', 'description'].map((head) => chalk.bold(head)),
+    head: ['id', 'default', 'tags', 'fix', 'description'].map((head) => chalk.bold(head)),
     style: { head: [], border: [] },
-    colWidths: [28, 9, 14, 60],
+    colWidths: [28, 9, 14, 5, 56],
     wordWrap: true,
   });
   const paint = (severity: string) => (severity === 'error' ? chalk.red(severity) : severity === 'warn' ? chalk.yellow(severity) : chalk.dim(severity));
   for (const rule of rules) {
-    table.push([rule.meta.id, paint(rule.meta.defaultSeverity), (rule.meta.tags ?? []).join(', '), rule.meta.description]);
+    table.push([rule.meta.id, paint(rule.meta.defaultSeverity), (rule.meta.tags ?? []).join(', '), rule.meta.fixable === true ? 'yes' : '', rule.meta.description]);
   }
-  return `${table.toString()}\n${rules.length} rules. \`anp rules <id>\` shows one rule's docs and options.\n`;
+  const fixable = rules.filter((rule) => rule.meta.fixable === true).length;
+  return `${table.toString()}\n${rules.length} rules, ${fixable} can fix what they find (\`anp lint --fix\`). \`anp rules <id>\` shows one rule's docs and options.\n`;
 }
 
 /** One option per line: name, type, default (from the options' JSON Schema). */
@@ -107,6 +109,7 @@ export async function showRule(rules: readonly Rule<any>[], id: string, json: bo
   out.push('---');
   out.push(`default severity: ${rule.meta.defaultSeverity}`);
   if ((rule.meta.tags ?? []).length > 0) out.push(`tags: ${rule.meta.tags.join(', ')}`);
+  out.push(`fixable: ${rule.meta.fixable === true ? 'yes (anp lint --fix)' : 'no'}`);
   const options = optionLines(rule);
   out.push(options.length > 0 ? `options:\n${options.join('\n')}` : 'options: none');
   out.push(`configure: "rules": { "${rule.meta.id}": ${JSON.stringify(options.length > 0 ? [rule.meta.defaultSeverity === 'off' ? 'warn' : rule.meta.defaultSeverity, defaultsOf(rule)] : rule.meta.defaultSeverity)} }`);

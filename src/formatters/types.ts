@@ -3,6 +3,7 @@
  * (results, context) to a string: they never read files, decide severity or exit codes.
  */
 import type { FileResult, Severity } from '../model/finding.js';
+import type { ReportSummary } from '../model/report-summary.js';
 
 export interface RuleInfo {
   id: string;
@@ -26,6 +27,8 @@ export interface FormatContext {
   rules: readonly RuleInfo[];
   /** Home page of anp (SARIF tool.driver.informationUri). */
   informationUri?: string | undefined;
+  /** Titles, review dates and repeated paragraphs, for the html report (absent: it shows findings only). */
+  summary?: ReportSummary;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

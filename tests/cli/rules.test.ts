@@ -11,11 +11,12 @@ describe.concurrent('anp rules', () => {
   it('lists every rule with its default severity, tags and description', async () => {
     const result = await runAnp(['rules'], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/│ id +│ default │ tags +│ description +│/);
+    expect(result.stdout).toMatch(/│ id +│ default │ tags +│ fix │ description +│/);
     for (const rule of builtinRules) {
       expect(result.stdout).toMatch(new RegExp(`│ ${rule.meta.id} +│ ${rule.meta.defaultSeverity} +│`));
     }
-    expect(result.stdout).toContain(`${builtinRules.length} rules.`);
+    expect(result.stdout).toContain(`${builtinRules.length} rules, ${builtinRules.filter((rule) => rule.meta.fixable).length} can fix`);
+    expect(result.stdout).toMatch(/│ duplicate-paragraph +│ error +│ duplication +│ yes │/);
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
