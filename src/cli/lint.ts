@@ -35,7 +35,7 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
-  addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks'])
+  addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks', 'concurrency'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
     .option('--print-config', 'print the resolved config as JSON and exit');
@@ -100,7 +100,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     await add(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
   } else {
     let count = 0;
-    for await (const result of linter.lintFiles(paths)) {
+    for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto' })) {
       count++;
       await add(result);
     }
