@@ -6,13 +6,14 @@
 import { Option, type Command } from 'commander';
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
-import { cleanResults } from '../formatters/json.js';
-import { FORMAT_NAMES, UsageError, type Linter, type LintResult } from '../index.js';
+import { FORMAT_NAMES, UsageError, type LintResult } from '../index.js';
+import { fileOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
 import { plural } from '../text/plural.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
+import { isStreamed, ReportStream } from './report-stream.js';
 import { addShared, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 
 export interface LintOptions extends SharedValues {
@@ -57,9 +58,6 @@ Examples:
     });
 }
 
-/** Formats whose output is a concatenation of per-file parts: streamed to stdout file by file. */
-const STREAMED = new Set(['json', 'compact', 'github']);
-
 /** The whole command; returns the exit code (usage problems throw UsageError). */
 export async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
   if (options.stdin && paths.length > 0) throw new UsageError('--stdin reads standard input; do not also give paths');
@@ -85,7 +83,8 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // --quiet hides warnings from the report; they still count for --max-warnings.
   const shownOf = (result: LintResult): LintResult =>
     options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0 } : result;
-  const stream = !toFile && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
+  const color = toFile ? 0 : stdoutColor(options.color, io);
+  const stream = isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io), color) : null;
 
   const results: LintResult[] = [];
   let errors = 0;
@@ -96,22 +95,26 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     if (stream) await stream.add(shownOf(result));
     else results.push(shownOf(result));
   };
-  if (options.stdin) {
-    await add(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
-  } else {
-    let count = 0;
-    for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto' })) {
-      count++;
-      await add(result);
+  try {
+    if (options.stdin) {
+      await add(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
+    } else {
+      let count = 0;
+      for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto' })) {
+        count++;
+        await add(result);
+      }
+      // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
+      if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
     }
-    // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
-    if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
+    await stream?.end();
+  } catch (error) {
+    // A -o report that was being streamed is left untouched (its temp file removed).
+    await stream?.abort();
+    throw error;
   }
 
-  if (stream) {
-    await stream.end();
-  } else {
-    const color = toFile ? 0 : stdoutColor(options.color, io);
+  if (!stream) {
     await emit(linter.format(results, options.format, { color }), options.outputFile, target, io);
   }
 
@@ -122,32 +125,23 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/**
- * json, compact and github written as results arrive (byte-identical to formatting them all
- * at once), so a reader that stops early (`| head`) stops the run at once, and the report
- * is never held whole.
- */
-class StreamedReport {
-  private count = 0;
-  constructor(
-    private readonly format: string,
-    private readonly linter: Linter,
-    private readonly io: CliIo,
-  ) {}
-
-  async add(result: LintResult): Promise<void> {
-    let text: string;
-    if (this.format === 'json') {
-      text = `${this.count === 0 ? '[\n' : ',\n'}${JSON.stringify(cleanResults([result])[0])}`;
-    } else {
-      text = this.linter.format([result], this.format);
-    }
-    this.count++;
-    await toStdout(this.io, text);
+/** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */
+async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
+  if (outputFile === undefined || target === undefined) {
+    // Unbuffered, as each result is known: `anp lint | head` shows the first files at once.
+    return { write: (text) => toStdout(io, text), close: () => Promise.resolve(), abort: () => Promise.resolve() };
   }
-
-  async end(): Promise<void> {
-    if (this.format === 'json') await toStdout(this.io, this.count === 0 ? '[]\n' : '\n]\n');
+  const failed = (error: unknown): UsageError =>
+    error instanceof UsageError ? error : new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
+  try {
+    const file = await fileOutput(target);
+    return {
+      write: (text) => file.write(text).catch((error: unknown) => Promise.reject(failed(error))),
+      close: () => file.close().catch((error: unknown) => Promise.reject(failed(error))),
+      abort: () => file.abort(),
+    };
+  } catch (error) {
+    throw failed(error);
   }
 }
 

@@ -3,25 +3,12 @@
  * whatever the number of threads; corpus duplicates found across workers; a worker that
  * dies on one file costs that file only.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusArticle, corpusPath } from '../../bench/generate.js';
 import { createLinter, type LintResult } from '../../src/index.js';
 import { makeTree, runAnp } from '../cli/helpers.js';
+import { benchCorpus } from './corpus.js';
 
 const NOW = '2026-11-23';
-
-/** A small bench corpus (noise included: invalid UTF-8, NUL bytes, empty files) in a temp dir. */
-export async function benchCorpus(count: number, seed = 1): Promise<string> {
-  const root = await makeTree({});
-  for (let i = 0; i < count; i++) {
-    const file = path.join(root, corpusPath(i));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, corpusArticle(i, seed).bytes);
-  }
-  return root;
-}
 
 async function collect(iterable: AsyncIterable<LintResult>): Promise<LintResult[]> {
   const out: LintResult[] = [];
