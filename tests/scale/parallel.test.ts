@@ -4,7 +4,7 @@
  * dies on one file costs that file only.
  */
 import { describe, expect, it } from 'vitest';
-import { createLinter, type LintResult } from '../../src/index.js';
+import { createLinter, type LintResult, type RuleEntry } from '../../src/index.js';
 import { makeTree, runAnp } from '../cli/helpers.js';
 import { benchCorpus } from './corpus.js';
 
@@ -16,7 +16,7 @@ async function collect(iterable: AsyncIterable<LintResult>): Promise<LintResult[
   return out;
 }
 
-const corpusRule = { 'corpus-duplicate-paragraph': ['warn', { minPosts: 2 }] } as const;
+const corpusRule: Record<string, RuleEntry> = { 'corpus-duplicate-paragraph': ['warn', { minPosts: 2 }] };
 
 describe('lintFiles with concurrency', () => {
   it('gives the same report, in path order, off, with 1 and with 3 workers (corpus rule on)', async () => {
