@@ -8,14 +8,15 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
-import { cleanResults } from '../formatters/json.js';
-import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type Linter, type LintResult, type Post } from '../index.js';
+import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
+import { fileOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
 import { unifiedDiff } from '../text/diff.js';
 import { plural } from '../text/plural.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
+import { isStreamed, ReportStream } from './report-stream.js';
 import { addShared, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 
 export interface LintOptions extends SharedValues {
@@ -42,7 +43,7 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
-  addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks'])
+  addShared(command, ['now', 'ignorePattern', 'noFollowSymlinks', 'concurrency'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
     .option('--print-config', 'print the resolved config as JSON and exit')
@@ -61,6 +62,7 @@ Examples:
   anp lint content/
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
+  anp lint --concurrency 2 content/
   anp lint --fix-dry-run --diff content/
   anp lint --fix --fix-type duplication content/
   anp lint content/ -f html -o report.html
@@ -70,9 +72,6 @@ Examples:
       context.exitCode = await runLint(paths, options, context.io);
     });
 }
-
-/** Formats whose output is a concatenation of per-file parts: streamed to stdout file by file. */
-const STREAMED = new Set(['json', 'compact', 'github']);
 
 /** The whole command; returns the exit code (usage problems throw UsageError). */
 export async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
@@ -104,9 +103,11 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // --quiet hides warnings from the report; they still count for --max-warnings.
   const shownOf = (result: LintResult): LintResult =>
     options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0 } : result;
+  const color = toFile ? 0 : stdoutColor(options.color, io);
   const summary = options.format === 'html' ? new ReportSummaryCollector(now, resolved) : null;
-  // With --diff, stdout holds the diff, so the report is not streamed there.
-  const stream = !toFile && !options.diff && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
+  // With --diff, stdout holds the diff: the report goes only to -o.
+  const reportWanted = !options.diff || toFile;
+  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io), color) : null;
 
   const results: LintResult[] = [];
   const changed: LintResult[] = [];
@@ -121,18 +122,25 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   };
   const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
   let stdinText: string | undefined;
-  if (options.stdin) {
-    const bytes = await readAll(io.stdin);
-    if (options.diff) stdinText = decodeForDiff(bytes);
-    await add(await linter.lintText(bytes, { filePath: options.stdinFilename ?? '<stdin>', ...onPost }));
-  } else {
-    let count = 0;
-    for await (const result of linter.lintFiles(paths, onPost)) {
-      count++;
-      await add(result);
+  try {
+    if (options.stdin) {
+      const bytes = await readAll(io.stdin);
+      if (options.diff) stdinText = decodeForDiff(bytes);
+      await add(await linter.lintText(bytes, { filePath: options.stdinFilename ?? '<stdin>', ...onPost }));
+    } else {
+      let count = 0;
+      for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto', ...onPost })) {
+        count++;
+        await add(result);
+      }
+      // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
+      if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
     }
-    // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
-    if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
+    await stream?.end();
+  } catch (error) {
+    // A -o report that was being streamed is left untouched (its temp file removed).
+    await stream?.abort();
+    throw error;
   }
 
   if (fixing) {
@@ -153,10 +161,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
   }
 
-  if (stream) {
-    await stream.end();
-  } else if (!options.diff || toFile) {
-    const color = toFile ? 0 : stdoutColor(options.color, io);
+  if (!stream && reportWanted) {
     await emit(linter.format(results, options.format, { color, ...(summary ? { summary: summary.result() } : {}) }), options.outputFile, target, io);
   }
 
@@ -180,32 +185,23 @@ function decodeForDiff(bytes: Uint8Array): string {
   return stripBom(new TextDecoder('utf-8').decode(bytes));
 }
 
-/**
- * json, compact and github written as results arrive (byte-identical to formatting them all
- * at once), so a reader that stops early (`| head`) stops the run at once, and the report
- * is never held whole.
- */
-class StreamedReport {
-  private count = 0;
-  constructor(
-    private readonly format: string,
-    private readonly linter: Linter,
-    private readonly io: CliIo,
-  ) {}
-
-  async add(result: LintResult): Promise<void> {
-    let text: string;
-    if (this.format === 'json') {
-      text = `${this.count === 0 ? '[\n' : ',\n'}${JSON.stringify(cleanResults([result])[0])}`;
-    } else {
-      text = this.linter.format([result], this.format);
-    }
-    this.count++;
-    await toStdout(this.io, text);
+/** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */
+async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
+  if (outputFile === undefined || target === undefined) {
+    // Unbuffered, as each result is known: `anp lint | head` shows the first files at once.
+    return { write: (text) => toStdout(io, text), close: () => Promise.resolve(), abort: () => Promise.resolve() };
   }
-
-  async end(): Promise<void> {
-    if (this.format === 'json') await toStdout(this.io, this.count === 0 ? '[]\n' : '\n]\n');
+  const failed = (error: unknown): UsageError =>
+    error instanceof UsageError ? error : new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
+  try {
+    const file = await fileOutput(target);
+    return {
+      write: (text) => file.write(text).catch((error: unknown) => Promise.reject(failed(error))),
+      close: () => file.close().catch((error: unknown) => Promise.reject(failed(error))),
+      abort: () => file.abort(),
+    };
+  } catch (error) {
+    throw failed(error);
   }
 }
 

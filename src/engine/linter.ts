@@ -22,6 +22,7 @@ import { mergeFindings, startCorpus, type CorpusLinter } from './corpus.js';
 import { fixText, type LintedText } from './fix.js';
 import type { ReportSummary } from '../model/report-summary.js';
 import { resolveNow } from './now.js';
+import { exportInWorkers, lintInWorkers, workerCount, type Concurrency, type ExportItem, type WorkerSetup } from './parallel.js';
 import { packageInfo, ruleInfos } from './package-info.js';
 import { loadRuleModules, loadRulesDir, mergeRules, validateRule } from './plugins.js';
 import type { Rule } from './rule.js';
@@ -95,10 +96,24 @@ export type ReadPost =
 
 export interface LintFilesOptions {
   /**
+   * Worker threads: a number, `auto` (cores - 1, at least 1; none below AUTO_MIN_FILES
+   * files) or `off` (the default: this thread). Results are the same whatever the value.
+   * Ignored (this thread) with `onPost`, `customRules` objects or a corpus rule without
+   * `corpusSummary`.
+   */
+  concurrency?: Concurrency;
+  /**
    * Called with each parsed post right after its rules ran, in path order (not for
    * unreadable files). The post must not be kept; `anp stats` counts what it needs.
    */
   onPost?: (post: Post, file: string) => void;
+}
+
+export interface ExportPostsOptions {
+  /** JSON.stringify's indent: 0 (default) or 2. */
+  indent?: number;
+  /** As for lintFiles. */
+  concurrency?: Concurrency;
 }
 
 export interface Linter {
@@ -119,6 +134,8 @@ export interface Linter {
   files(patterns: string | readonly string[]): Promise<string[]>;
   /** Reads and parses the files given (no rules), as `anp export` does. */
   readPosts(files: readonly string[]): AsyncIterable<ReadPost>;
+  /** `readPosts` with each post as its JSON text (`JSON.stringify(post, null, indent)`), on worker threads if asked. */
+  exportPosts(files: readonly string[], options?: ExportPostsOptions): AsyncIterable<ExportItem>;
   /** The results as a report: stylish, json, sarif, github, junit, compact or html. */
   format(results: readonly LintResult[], name: string, options?: FormatOptions): string;
   /**
@@ -222,8 +239,22 @@ class LinterImpl implements Linter {
     // after the last one; null when none of them is on.
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
     const held: LintResult[] = [];
-    const pause = eventLoopPauser();
     const fixing = this.fixing(resolved);
+    // Fixing re-parses and rewrites in this thread (the fix passes need the text and its post).
+    const workers = this.workersFor(files.length, options.concurrency, corpus) && !options.onPost && fixing === null ? workerCount(options.concurrency, files.length) : 0;
+    if (workers > 0) {
+      const setup = this.workerSetup('lint', corpus !== null, 0);
+      for await (const batch of lintInWorkers(files, this.special, setup, workers, resolved)) {
+        for (const item of batch) {
+          if (corpus && item.summaries) corpus.collectSummaries(item.result.file, item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] });
+          if (corpus) held.push(item.result);
+          else yield item.result;
+        }
+      }
+      if (corpus) yield* mergeCorpus(held, corpus);
+      return;
+    }
+    const pause = eventLoopPauser();
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
       await pause();
       const { result, post } = lintSource(file, source, resolved, this.now, corpus, fixing);
@@ -278,6 +309,43 @@ class LinterImpl implements Linter {
       written.push(result.file);
     }
     return written;
+  }
+
+  async *exportPosts(files: readonly string[], options: ExportPostsOptions = {}): AsyncGenerator<ExportItem> {
+    const resolved = await this.config();
+    const indent = options.indent ?? 0;
+    const workers = this.workersFor(files.length, options.concurrency, null) ? workerCount(options.concurrency, files.length) : 0;
+    if (workers > 0) {
+      for await (const batch of exportInWorkers(files, this.special, this.workerSetup('export', false, indent), workers)) yield* batch;
+      return;
+    }
+    const pause = eventLoopPauser();
+    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
+      await pause();
+      yield exportJson(file, source, indent);
+    }
+  }
+
+  /** False when the run must stay in this thread whatever the concurrency (see LintFilesOptions). */
+  private workersFor(files: number, concurrency: Concurrency | undefined, corpus: CorpusLinter | null): boolean {
+    if (workerCount(concurrency, files) === 0) return false;
+    if ((this.options.customRules ?? []).length > 0) return false;
+    return corpus === null || corpus.summarisable;
+  }
+
+  private workerSetup(mode: WorkerSetup['mode'], corpus: boolean, indent: number): WorkerSetup {
+    const { options } = this;
+    return {
+      mode,
+      cwd: this.cwd,
+      config: options.config,
+      now: this.now.toISOString().slice(0, 10),
+      rules: options.rules,
+      ruleFlags: options.ruleFlags ?? [],
+      rulesDirs: options.rulesDirs ?? [],
+      indent,
+      corpus,
+    };
   }
 
   format(results: readonly LintResult[], name: string, options: FormatOptions = {}): string {
@@ -355,12 +423,12 @@ export function fileResult(file: string, findings: Finding[]): FileResult {
  * One source (already read) -> its findings and its post (null when unreadable). With a
  * `corpus`, the post is also handed to the corpus rules; their findings come from mergeCorpus.
  */
-function lintSource(
+export function lintSource(
   file: string,
   source: SourceRead,
   resolved: ResolvedConfig,
   now: Date,
-  corpus: CorpusLinter | null,
+  corpus: Pick<CorpusLinter, 'collect'> | null,
   fixing: ((finding: Finding) => boolean) | null = null,
 ): { result: FileResult; post: Post | null } {
   if (source.kind === 'unreadable') {
@@ -386,6 +454,20 @@ function lintSource(
   const result = fileResult(file, findings);
   if (fixed.output !== source.text) result.output = (source.bom === true ? '\uFEFF' : '') + fixed.output;
   return { result, post };
+}
+
+/** One source (already read) as `anp export` writes it: the post's JSON text, or why it could not be read. */
+export function exportJson(file: string, source: SourceRead, indent: number): ExportItem {
+  if (source.kind === 'unreadable') return { file, json: null, message: source.message };
+  let post: Post;
+  try {
+    post = parsePost(source.text, { file, bytes: source.bytes });
+  } catch (error) {
+    // The parser is specified never to throw; if it does anyway, lose one file, not the run.
+    const message = error instanceof Error ? error.message : String(error);
+    return { file, json: null, message: `the parser failed (${message.split('\n')[0]}); not exported, please report this` };
+  }
+  return { file, json: indent > 0 ? JSON.stringify(post, null, indent) : JSON.stringify(post), invalidUtf8Lines: source.invalidUtf8Lines };
 }
 
 /** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */

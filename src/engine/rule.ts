@@ -88,6 +88,18 @@ export interface CorpusRun {
   collect(post: Post, context: CollectContext): void;
   /** Called once, after the last post; reports through the run's CorpusContext. */
   finish(): void;
+  /**
+   * Optional: collects what the rule's `corpusSummary` made of a post (in another thread),
+   * exactly as `collect` would have collected the post. With it, lint runs may use workers.
+   */
+  collectSummary?(summary: unknown, context: CollectContext): void;
+}
+
+/** What `corpusSummary` is given besides the post. */
+export interface CorpusSummaryContext<Options> {
+  file: string;
+  options: Options;
+  input: InputFacts;
 }
 
 export interface Rule<Options = Record<string, unknown>> {
@@ -98,6 +110,12 @@ export interface Rule<Options = Record<string, unknown>> {
    * with the rule's options; the returned run collects every post and reports in `finish`.
    */
   corpus?(context: CorpusContext<Options>): CorpusRun;
+  /**
+   * Optional, with `CorpusRun.collectSummary`: the part of one post the corpus phase needs,
+   * as structured-cloneable data (fingerprints and lines, not the post). Runs in a worker
+   * thread next to `check`; the summary is handed to `collectSummary` in path order.
+   */
+  corpusSummary?(post: Post, context: CorpusSummaryContext<Options>): unknown;
 }
 
 /** What `defineRule` takes: a Rule whose `tags`, `docs` and `schema` may be left out. */
