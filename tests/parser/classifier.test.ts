@@ -142,3 +142,16 @@ describe('lines that are neutral alone take the label of their block', () => {
     expect(post.codeBlocks.map((c) => [c.line, c.endLine])).toEqual([[5, 4 + block.length]]);
   });
 });
+
+describe('prose that mentions code stays prose', () => {
+  it.each([
+    'Compare the two values with a == b before you continue with the next step.',
+    'Set the timeout = 30 in the config file and restart the server.',
+    'Call os.Exit(1) only from main, never from a library.',
+    'The --verbose flag prints every request the client makes.',
+    'In Go, err != nil is the idiom you will see everywhere.',
+  ])('%s', (sentence) => {
+    const post = parsePost(`Title\n\nSome intro text for the post, written as a paragraph.\n\n${sentence}\n\nAnother paragraph follows here, as prose.\n`, { file: 'case.txt' });
+    expect(post.sections[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+});
