@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { paragraphFingerprint, proseParagraphs } from '../src/engine/post-index.js';
 import { defineRule } from '../src/engine/rule.js';
+import type { Post } from '../src/model/post.js';
 import { quote } from '../src/text/normalise.js';
 
 /** Posts reported per paragraph; later posts are counted, not listed. */
@@ -35,6 +36,42 @@ interface Repeated {
   quote: string | undefined;
 }
 
+/**
+ * One post as the corpus phase sees it: each distinct paragraph fingerprint once (the first
+ * occurrence: repeats inside a post are duplicate-paragraph's), its line and its text cut to
+ * what a quote needs (quote() shows at most 50 characters).
+ */
+interface Summary {
+  prints: string[];
+  lines: number[];
+  texts: string[];
+}
+
+/** Enough of the text for quote(text, 50): its whitespace is folded, so keep a margin. */
+const QUOTE_SOURCE_CHARS = 400;
+
+/** A prefix of `text` that quote(…, 50) turns into the same quote as the whole text (or the text). */
+function quoteSource(text: string): string {
+  if (text.length <= QUOTE_SOURCE_CHARS) return text;
+  const prefix = text.slice(0, QUOTE_SOURCE_CHARS);
+  // Both are cut to their first 49 folded characters when the prefix folds to more than 50.
+  return prefix.replace(/\s+/gu, ' ').trim().length > 51 ? prefix : text;
+}
+
+function summarise(post: Post): Summary {
+  const summary: Summary = { prints: [], lines: [], texts: [] };
+  const inThisPost = new Set<string>();
+  for (const paragraph of proseParagraphs(post)) {
+    const print = paragraphFingerprint(paragraph);
+    if (print === '' || inThisPost.has(print)) continue;
+    inThisPost.add(print);
+    summary.prints.push(print);
+    summary.lines.push(paragraph.line);
+    summary.texts.push(quoteSource(paragraph.text));
+  }
+  return summary;
+}
+
 export default defineRule({
   meta: {
     id: 'corpus-duplicate-paragraph',
@@ -49,23 +86,25 @@ export default defineRule({
   check() {
     // Nothing to see in one post: the work is in the corpus phase.
   },
+  corpusSummary(post) {
+    return summarise(post);
+  },
   corpus(context) {
     const { minPosts } = context.options;
     const files: string[] = [];
     const seen = new Map<string, number | Repeated>();
-    const inThisPost = new Set<string>();
 
     return {
-      collect(post, { file }) {
+      collect(post, context) {
+        this.collectSummary!(summarise(post), context);
+      },
+
+      collectSummary(summary, { file }) {
         const fileIndex = files.push(file) - 1;
-        inThisPost.clear();
-        for (const paragraph of proseParagraphs(post)) {
-          const print = paragraphFingerprint(paragraph);
-          if (print === '') continue;
-          // One count and one location per post: repeats inside a post are duplicate-paragraph's.
-          if (inThisPost.has(print)) continue;
-          inThisPost.add(print);
-          const here = fileIndex * LINE_SPACE + Math.min(paragraph.line, LINE_SPACE - 1);
+        const { prints, lines, texts } = summary as Summary;
+        for (let i = 0; i < prints.length; i++) {
+          const print = prints[i]!;
+          const here = fileIndex * LINE_SPACE + Math.min(lines[i]!, LINE_SPACE - 1);
           const entry = seen.get(print);
           if (entry === undefined) {
             seen.set(print, here);
@@ -80,9 +119,8 @@ export default defineRule({
           }
           repeated.posts++;
           if (repeated.locations.length < MAX_LOCATIONS) repeated.locations.push(here);
-          if (repeated.posts === minPosts) repeated.quote = quote(paragraph.text, 50);
+          if (repeated.posts === minPosts) repeated.quote = quote(texts[i]!, 50);
         }
-        inThisPost.clear();
       },
 
       finish() {

@@ -1,17 +1,9 @@
 /** duplicate-code-block: a code block identical (ignoring trailing whitespace) to an earlier one. */
 import { z } from 'zod';
+import { removeLinesFix } from '../src/engine/fixer.js';
 import { defineRule } from '../src/engine/rule.js';
+import { codeKey } from '../src/text/code-key.js';
 import { quote } from '../src/text/normalise.js';
-
-/** Trailing whitespace of each line and trailing blank lines dropped. */
-export function codeKey(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .replace(/\n+$/u, '')
-    .replace(/^\n+/u, '');
-}
 
 export default defineRule({
   meta: {
@@ -21,6 +13,7 @@ export default defineRule({
     tags: ['duplication'],
     docs: 'docs/rules/duplicate-code-block.md',
     schema: z.strictObject({}),
+    fixable: true,
   },
   check(post, context) {
     const first = new Map<string, { line: number; count: number }>();
@@ -39,6 +32,8 @@ export default defineRule({
         endLine: block.endLine,
         message: `code block starting ${quote(firstLine, 40)} repeats the code block at line ${earlier.line} (copy ${earlier.count}); expected each code block once`,
         related: [{ line: earlier.line, message: 'first occurrence' }],
+        // The later copy goes whole (fences included), with the blank line after it.
+        ...(context.source ? { fix: removeLinesFix(context.source, block.line, block.endLine) } : {}),
       });
     }
   },

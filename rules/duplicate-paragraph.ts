@@ -1,5 +1,6 @@
 /** duplicate-paragraph: a paragraph equal to an earlier one after normalisation. */
 import { z } from 'zod';
+import { removeLinesFix } from '../src/engine/fixer.js';
 import { exactRepeats, proseParagraphs } from '../src/engine/post-index.js';
 import { defineRule } from '../src/engine/rule.js';
 import { quote } from '../src/text/normalise.js';
@@ -12,6 +13,7 @@ export default defineRule({
     tags: ['duplication'],
     docs: 'docs/rules/duplicate-paragraph.md',
     schema: z.strictObject({}),
+    fixable: true,
   },
   check(post, context) {
     const repeats = exactRepeats(post);
@@ -22,6 +24,8 @@ export default defineRule({
         line: paragraph.line,
         message: `paragraph ${quote(paragraph.text, 50)} duplicates the paragraph at line ${first.line}; expected each paragraph once`,
         related: [{ line: first.line, message: 'first occurrence' }],
+        // The later copy goes, with the blank line that separated it.
+        ...(context.source ? { fix: removeLinesFix(context.source, paragraph.line, paragraph.line) } : {}),
       });
     }
   },

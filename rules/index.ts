@@ -15,6 +15,7 @@ import invalidEncoding from './invalid-encoding.js';
 import metaDuplicateField from './meta-duplicate-field.js';
 import metaFieldMissing from './meta-field-missing.js';
 import metaInvalid from './meta-invalid.js';
+import metaLabelStyle from './meta-label-style.js';
 import metaMissing from './meta-missing.js';
 import metaUnknownField from './meta-unknown-field.js';
 import nearDuplicateParagraph from './near-duplicate-paragraph.js';
@@ -44,6 +45,7 @@ export const builtinRules: readonly Rule<any>[] = [
   metaInvalid,
   metaDuplicateField,
   metaUnknownField,
+  metaLabelStyle,
   // freshness
   staleReview,
   futureReview,

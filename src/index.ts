@@ -26,6 +26,9 @@ export function parse(text: string, options: ParseOptions = {}): Post {
 // The linter
 export { createLinter, type FormatOptions, type LintFilesOptions, type Linter, type LinterOptions, type LintResult, type LintTextOptions, type ReadPost } from './engine/linter.js';
 export { resolveNow } from './engine/now.js';
+export { ReportSummaryCollector } from './engine/report-summary.js';
+export { applyFixes, checkStructure, fixText, structureOf, MAX_FIX_PASSES, type FixTextOptions, type FixTextResult, type LintedText, type Structure } from './engine/fix.js';
+export { removeLinesFix, SourceText } from './engine/fixer.js';
 
 // Rules: the kit the built-in rules are written with, and the built-ins themselves
 export {
@@ -55,7 +58,8 @@ export type { RuleSetting, RuleSettings } from './engine/runner.js';
 export { formatters, FORMAT_NAMES, type ColorLevel, type FormatContext, type FormatName, type Formatter, type RuleInfo } from './formatters/index.js';
 
 // The data model and its JSON Schemas
-export type { Finding, FileResult, LintReport, RelatedLocation, Severity, ReportedSeverity } from './model/finding.js';
+export type { Finding, FileResult, Fix, LintReport, RelatedLocation, Severity, ReportedSeverity, TextEdit } from './model/finding.js';
+export type { ReportSummary } from './model/report-summary.js';
 export type { Block, CodeBlock, ImageBlock, ListBlock, ListItem, Meta, MetaExtra, MetaValue, ParagraphBlock, Post, Residue, Section, Stats } from './model/post.js';
 export { jsonSchema, schemaText, SCHEMA_KINDS, type SchemaKind } from './engine/schemas.js';
 

@@ -7,7 +7,7 @@
  * whole array, without ever holding it.
  */
 import type { Command } from 'commander';
-import { UsageError, type Post } from '../index.js';
+import { UsageError } from '../index.js';
 import { fileOutput, streamOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone } from '../io/write.js';
@@ -33,7 +33,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .option('--ndjson', 'one post per line (newline-delimited JSON), streamed as each file is parsed')
     .option('--pretty', 'indent the JSON array with 2 spaces')
     .option('-o, --output-file <file>', 'write to FILE (atomically: temp file, then rename) instead of stdout');
-  addShared(command, ['config', 'ignorePattern', 'respectGitignore', 'noFollowSymlinks'], { config: 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)' })
+  addShared(command, ['config', 'ignorePattern', 'respectGitignore', 'noFollowSymlinks', 'concurrency'], { config: 'config file whose include, ignores and size limit apply (default: found upward from the cwd, as for lint)' })
     .addHelpText(
       'after',
       `
@@ -79,14 +79,15 @@ async function exportTo(paths: string[], options: ExportOptions, io: CliIo, targ
   let unreadable = 0;
   try {
     await output.write(format.open);
-    for await (const read of linter.readPosts(files)) {
-      if (read.post === null) {
+    const exports = linter.exportPosts(files, { indent: options.pretty ? 2 : 0, concurrency: options.concurrency ?? 'auto' });
+    for await (const read of exports) {
+      if (read.json === null) {
         io.stderr.write(`anp: error: ${read.file}: ${read.message}\n`);
         unreadable++;
         continue;
       }
       if (read.invalidUtf8Lines.length > 0) warn(invalidUtf8Warning(read.file, read.invalidUtf8Lines));
-      await output.write(format.item(read.post, exported));
+      await output.write(format.item(read.json, exported));
       exported++;
     }
     await output.write(format.close(exported));
@@ -106,20 +107,23 @@ async function exportTo(paths: string[], options: ExportOptions, io: CliIo, targ
 
 interface OutputFormat {
   open: string;
-  /** `index` is the number of posts already written (the separator goes before all but the first). */
-  item(post: Post, index: number): string;
+  /**
+   * `json` is the post's JSON text (indented by 2 for --pretty); `index` is the number of
+   * posts already written (the separator goes before all but the first).
+   */
+  item(json: string, index: number): string;
   close(count: number): string;
 }
 
 const ndjsonFormat: OutputFormat = {
   open: '',
-  item: (post) => `${JSON.stringify(post)}\n`,
+  item: (json) => `${json}\n`,
   close: () => '',
 };
 
 const arrayFormat: OutputFormat = {
   open: '[',
-  item: (post, index) => (index === 0 ? '' : ',') + JSON.stringify(post),
+  item: (json, index) => (index === 0 ? '' : ',') + json,
   close: () => ']\n',
 };
 
@@ -128,7 +132,7 @@ const prettyArrayFormat: OutputFormat = {
   open: '[',
   // Raw newlines only occur between JSON tokens (inside strings they are escaped), so
   // indenting after every newline is exact.
-  item: (post, index) => (index === 0 ? '\n  ' : ',\n  ') + JSON.stringify(post, null, 2).replace(/\n/g, '\n  '),
+  item: (json, index) => (index === 0 ? '\n  ' : ',\n  ') + json.replace(/\n/g, '\n  '),
   close: (count) => (count === 0 ? ']\n' : '\n]\n'),
 };
 

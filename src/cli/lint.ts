@@ -3,18 +3,22 @@
  * parses the options, writes the report to stdout or `-o FILE` (atomically) and sets the
  * exit code: 0 clean, 1 errors or too many warnings, 2 the run could not happen.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SARIF_MAX_RESULTS_LIMIT, type ReportLimits } from '../formatters/limits.js';
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
-import { cleanResults } from '../formatters/json.js';
-import { FORMAT_NAMES, UsageError, type Linter, type LintResult } from '../index.js';
+import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
+import { fileOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
+import { unifiedDiff } from '../text/diff.js';
 import { plural } from '../text/plural.js';
 import { DEFAULT_COLUMNS, terminalColumns } from '../text/terminal.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
+import { isStreamed, ReportStream } from './report-stream.js';
 import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 import { reportsDone, reportTargets, writeReports, type ReportTarget } from './reports.js';
 import { appendStepSummary } from './step-summary.js';
@@ -31,6 +35,10 @@ export interface LintOptions extends SharedValues, SuppressValues {
   stdin?: boolean;
   stdinFilename?: string;
   printConfig?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixType?: string[];
+  diff?: boolean;
 }
 
 export function registerLintCommand(program: Command, context: CommandContext): void {
@@ -46,10 +54,14 @@ export function registerLintCommand(program: Command, context: CommandContext): 
   addShared(command, ['config', 'rule', 'rulesDir'])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger)
     .option('--quiet', 'report errors only');
-  addShared(command, ['now', 'ignorePattern', 'respectGitignore', 'noErrorOnUnmatchedPattern', 'noFollowSymlinks'])
+  addShared(command, ['now', 'ignorePattern', 'respectGitignore', 'noErrorOnUnmatchedPattern', 'noFollowSymlinks', 'concurrency'])
     .option('--stdin', 'lint the text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin', '<stdin>')
     .option('--print-config', 'print the resolved config as JSON and exit')
+    .option('--fix', 'repair what is safe to repair and write each changed file (atomically); the report shows what is left')
+    .option('--fix-dry-run', 'work out the fixes and report what would be left, writing nothing')
+    .option('--fix-type <tags>', 'with --fix/--fix-dry-run: only fixes of rules with these tags, e.g. duplication,meta', commaList)
+    .option('--diff', 'with --fix or --fix-dry-run: print a unified diff of the fixes to stdout (the report goes to -o, if given)')
     .option('--suppress-all', 'record every finding of this run in the suppressions file (later runs report only new ones)')
     .option('--suppress-rule <id>', "record this rule's findings in the suppressions file (repeatable)", collect)
     .option('--suppressions-location <file>', 'the suppressions file (default: anp-suppressions.json in the cwd)')
@@ -66,6 +78,10 @@ Examples:
   anp lint 'content/**/*.txt' --ignore-pattern 'content/drafts/**'
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
+  anp lint --concurrency 2 content/
+  anp lint --fix-dry-run --diff content/
+  anp lint --fix --fix-type duplication content/
+  anp lint content/ -f html -o report.html
   anp lint content/ -f github --report sarif=anp.sarif --report junit=anp.xml
   anp lint --suppress-all content/     # accept today's findings; later runs fail on new ones only
   cat post.txt | anp lint --stdin --stdin-filename content/post.txt`,
@@ -74,9 +90,6 @@ Examples:
       context.exitCode = await runLint(paths, options, context.io);
     });
 }
-
-/** Formats whose output is a concatenation of per-file parts: streamed to stdout file by file. */
-const STREAMED = new Set(['json', 'compact']);
 
 function sarifMaxResults(value: string): number {
   const n = nonNegativeInteger(value);
@@ -87,21 +100,26 @@ function sarifMaxResults(value: string): number {
 /** The whole command; returns the exit code (usage problems throw UsageError). */
 export async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
   if (options.stdin && paths.length > 0) throw new UsageError('--stdin reads standard input; do not also give paths');
+  const fixing = options.fix === true || options.fixDryRun === true;
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix writes the files and --fix-dry-run writes nothing; give one of them');
+  if (!fixing && options.fixType !== undefined) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+  if (!fixing && options.diff) throw new UsageError('--diff needs --fix or --fix-dry-run');
+  if (options.fix && options.stdin) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run (--diff shows the fixes)');
   // The output target first: a report that cannot be written fails before any work.
   const target = options.outputFile !== undefined ? checkOutputFile(io, options.outputFile) : undefined;
   let reports: ReportTarget[] = [];
   try {
     reports = reportTargets(options.report ?? [], io, options.outputFile);
-    return await lintTo(paths, options, io, target, reports);
+    return await lintTo(paths, options, io, target, fixing, reports);
   } finally {
     if (options.outputFile !== undefined) outputDone(options.outputFile);
     reportsDone(reports);
   }
 }
 
-async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: string | undefined, reports: readonly ReportTarget[]): Promise<number> {
+async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: string | undefined, fixing: boolean, reports: readonly ReportTarget[]): Promise<number> {
   const now = resolveNow(options.now, io.env);
-  const linter = linterFor(options, io, now);
+  const linter = linterFor(options, io, now, fixing ? { fix: true, ...(options.fixType ? { fixTypes: options.fixType } : {}) } : {});
   const resolved = await linter.config();
 
   if (options.printConfig) {
@@ -112,45 +130,80 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // --quiet hides warnings from the report; they still count for --max-warnings.
   const shownOf = (result: LintResult): LintResult =>
     options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0 } : result;
+  const color = toFile ? 0 : stdoutColor(options.color, io);
+  // Files (-o, --report) are 80 columns wide, stdout as wide as the terminal.
+  const columns = toFile ? DEFAULT_COLUMNS : terminalColumns(io.stdout);
+  const wantsHtml = options.format === 'html' || reports.some((report) => report.format === 'html');
+  const summary = wantsHtml ? new ReportSummaryCollector(now, resolved) : null;
   const suppressions = SuppressionSession.open(options, io, new Set(resolved.rules.map((rule) => rule.meta.id)));
-  const stream = !toFile && STREAMED.has(options.format) ? new StreamedReport(options.format, linter, io) : null;
+  // With --diff, stdout holds the diff: the report goes only to -o.
+  const reportWanted = !options.diff || toFile;
+  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io), color, columns) : null;
 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
+  const changed: LintResult[] = [];
   let errors = 0;
   let warnings = 0;
   const add = async (raw: LintResult): Promise<void> => {
     const result = suppressions.filter(raw);
     errors += result.errorCount;
     warnings += result.warningCount;
+    if (fixing && result.output !== undefined) changed.push(result);
     if (stream) await stream.add(shownOf(result));
     if (!stream || reports.length > 0) results.push(shownOf(result));
   };
-  if (options.stdin) {
-    await add(await linter.lintText(await readAll(io.stdin), { filePath: options.stdinFilename ?? '<stdin>' }));
-  } else {
-    let count = 0;
-    for await (const result of linter.lintFiles(paths)) {
-      count++;
-      await add(result);
+  const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
+  let stdinText: string | undefined;
+  try {
+    if (options.stdin) {
+      const bytes = await readAll(io.stdin);
+      if (options.diff) stdinText = decodeForDiff(bytes);
+      await add(await linter.lintText(bytes, { filePath: options.stdinFilename ?? '<stdin>', ...onPost }));
+    } else {
+      let count = 0;
+      for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto', ...onPost })) {
+        count++;
+        await add(result);
+      }
+      // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
+      if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
     }
-    // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
-    if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
+    await stream?.end();
+    await suppressions.finish();
+  } catch (error) {
+    // A -o report that was being streamed is left untouched (its temp file removed).
+    await stream?.abort();
+    throw error;
   }
 
-  await suppressions.finish();
-  if (stream) {
-    await stream.end();
-  } else {
-    const color = toFile ? 0 : stdoutColor(options.color, io);
-    // Files (-o, --report) are 80 columns wide, stdout as wide as the terminal.
-    const columns = toFile ? DEFAULT_COLUMNS : terminalColumns(io.stdout);
-    await emit(linter.format(results, options.format, { color, columns, limits: limitsFor(options, reports, options.outputFile) }), options.outputFile, target, io);
+  if (fixing) {
+    if (options.diff) {
+      for (const result of changed) {
+        const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
+        await toStdout(io, unifiedDiff(before, stripBom(result.output!), result.file));
+      }
+    }
+    if (options.fix) {
+      try {
+        await linter.outputFixes(changed);
+      } catch (error) {
+        throw new UsageError(`cannot write a fixed file: ${(error as Error).message}`);
+      }
+    }
+    const verb = options.fix ? 'fixed' : 'would fix';
+    io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
   }
-  await writeReports(reports, results, linter, (format, file) => (all) => linter.format(all, format, { columns: DEFAULT_COLUMNS, limits: limitsFor(options, reports, file) }));
-  const summary = io.env.GITHUB_STEP_SUMMARY;
-  if (summary !== undefined && summary !== '' && (options.format === 'github' || reports.some((report) => report.format === 'github'))) {
-    await appendStepSummary(summary, results, [...(options.outputFile !== undefined && options.format !== 'github' ? [options.outputFile] : []), ...reports.filter((report) => report.format !== 'github').map((report) => report.file)]);
+
+  const summaryOption = summary ? { summary: summary.result() } : {};
+  if (!stream && reportWanted) {
+    await emit(linter.format(results, options.format, { color, columns, limits: limitsFor(options, reports, options.outputFile), ...summaryOption }), options.outputFile, target, io);
+  }
+  await writeReports(reports, results, linter, (format, file) => (all) => linter.format(all, format, { columns: DEFAULT_COLUMNS, limits: limitsFor(options, reports, file), ...summaryOption }));
+  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary !== undefined && stepSummary !== '' && (options.format === 'github' || reports.some((report) => report.format === 'github'))) {
+    const others = [...(options.outputFile !== undefined && options.format !== 'github' ? [options.outputFile] : []), ...reports.filter((report) => report.format !== 'github').map((report) => report.file)];
+    await appendStepSummary(stepSummary, results, others);
   }
 
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
@@ -160,32 +213,36 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/**
- * json, compact and github written as results arrive (byte-identical to formatting them all
- * at once), so a reader that stops early (`| head`) stops the run at once, and the report
- * is never held whole.
- */
-class StreamedReport {
-  private count = 0;
-  constructor(
-    private readonly format: string,
-    private readonly linter: Linter,
-    private readonly io: CliIo,
-  ) {}
+function commaList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((part) => part.trim()).filter((part) => part.length > 0)];
+}
 
-  async add(result: LintResult): Promise<void> {
-    let text: string;
-    if (this.format === 'json') {
-      text = `${this.count === 0 ? '[\n' : ',\n'}${JSON.stringify(cleanResults([result])[0])}`;
-    } else {
-      text = this.linter.format([result], this.format);
-    }
-    this.count++;
-    await toStdout(this.io, text);
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The text a diff compares: UTF-8 without the BOM (fixed files are valid UTF-8). */
+function decodeForDiff(bytes: Uint8Array): string {
+  return stripBom(new TextDecoder('utf-8').decode(bytes));
+}
+
+/** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */
+async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
+  if (outputFile === undefined || target === undefined) {
+    // Unbuffered, as each result is known: `anp lint | head` shows the first files at once.
+    return { write: (text) => toStdout(io, text), close: () => Promise.resolve(), abort: () => Promise.resolve() };
   }
-
-  async end(): Promise<void> {
-    if (this.format === 'json') await toStdout(this.io, this.count === 0 ? '[]\n' : '\n]\n');
+  const failed = (error: unknown): UsageError =>
+    error instanceof UsageError ? error : new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
+  try {
+    const file = await fileOutput(target);
+    return {
+      write: (text) => file.write(text).catch((error: unknown) => Promise.reject(failed(error))),
+      close: () => file.close().catch((error: unknown) => Promise.reject(failed(error))),
+      abort: () => file.abort(),
+    };
+  } catch (error) {
+    throw failed(error);
   }
 }
 

@@ -3,12 +3,21 @@
  * (`addShared(command, 'config', 'now', …)`), and may word a description for itself.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { createLinter, type Linter } from '../index.js';
+import { createLinter, type Linter, type LinterOptions } from '../index.js';
+import { parseConcurrency, type Concurrency } from '../engine/parallel.js';
 import type { CliIo } from './io.js';
 
 /** Commander's collector for repeatable options. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+function concurrencyValue(value: string): Concurrency {
+  try {
+    return parseConcurrency(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`${(error as Error).message}.`);
+  }
 }
 
 export function nonNegativeInteger(value: string): number {
@@ -27,6 +36,10 @@ const SHARED = {
   json: () => new Option('--json', 'print JSON instead of tables'),
   color: () => new Option('--color', 'force coloured output'),
   noColor: () => new Option('--no-color', 'disable coloured output'),
+  concurrency: () =>
+    new Option('--concurrency <n|auto|off>', 'worker threads: a number, auto (cores - 1; none for small runs) or off (this thread only); output is the same')
+      .argParser(concurrencyValue)
+      .default('auto'),
   noFollowSymlinks: () => new Option('--no-follow-symlinks', 'do not follow symbolic links to folders (links that lead back into the walk are never followed)'),
 } as const;
 
@@ -55,13 +68,16 @@ export interface SharedValues {
   respectGitignore?: boolean;
   /** false with --no-error-on-unmatched-pattern. */
   errorOnUnmatchedPattern?: boolean;
+  /** --concurrency (default auto). */
+  concurrency?: Concurrency;
   /** false with --no-follow-symlinks. */
   followSymlinks?: boolean;
 }
 
 /** The Linter a command's shared options describe (`now` already resolved, or left to the linter). */
-export function linterFor(values: SharedValues, io: CliIo, now?: Date): Linter {
+export function linterFor(values: SharedValues, io: CliIo, now?: Date, extra: Partial<LinterOptions> = {}): Linter {
   return createLinter({
+    ...extra,
     cwd: io.cwd,
     env: io.env,
     ...(values.config !== undefined ? { config: values.config } : {}),

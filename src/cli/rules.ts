@@ -50,6 +50,7 @@ function summary(rule: Rule<any>): Record<string, unknown> {
     tags: [...(rule.meta.tags ?? [])],
     description: rule.meta.description,
     docs: rule.meta.docs,
+    fixable: rule.meta.fixable === true,
     options: defaultsOf(rule),
   };
 }
@@ -62,13 +63,14 @@ export function listRules(rules: readonly Rule<any>[], json: boolean, level: Col
   const idWidth = Math.max(2, ...rules.map((rule) => displayWidth(rule.meta.id)));
   const severityWidth = 'default'.length;
   const paint = (severity: string) => (severity === 'error' ? chalk.red(severity) : severity === 'warn' ? chalk.yellow(severity) : chalk.dim(severity));
-  const lines = [chalk.bold(`${padEndTo('id', idWidth)}  ${padEndTo('default', severityWidth)}  description`.slice(0, Math.max(columns, 20)))];
+  const lines = [chalk.bold(`${padEndTo('id', idWidth)}  ${padEndTo('default', severityWidth)}  fix  description`.slice(0, Math.max(columns, 20)))];
   for (const rule of rules) {
-    const prefix = `${padEndTo(rule.meta.id, idWidth)}  ${paint(padEndTo(rule.meta.defaultSeverity, severityWidth))}  `;
+    const prefix = `${padEndTo(rule.meta.id, idWidth)}  ${paint(padEndTo(rule.meta.defaultSeverity, severityWidth))}  ${padEndTo(rule.meta.fixable === true ? 'yes' : '', 3)}  `;
     const tags = (rule.meta.tags ?? []).length > 0 ? ` ${chalk.dim(`[${rule.meta.tags.join(', ')}]`)}` : '';
     lines.push(...hangingWrap(prefix, `${rule.meta.description}${tags}`, columns).map((line) => line.trimEnd()));
   }
-  lines.push(...hangingWrap('', `${rules.length} rules. \`anp rules <id>\` shows one rule's docs and options.`, columns));
+  const fixable = rules.filter((rule) => rule.meta.fixable === true).length;
+  lines.push(...hangingWrap('', `${rules.length} rules, ${fixable} can fix what they find (\`anp lint --fix\`). \`anp rules <id>\` shows one rule's docs and options.`, columns));
   return `${lines.join('\n')}\n`;
 }
 
@@ -110,6 +112,7 @@ export async function showRule(rules: readonly Rule<any>[], id: string, json: bo
   out.push('---');
   out.push(`default severity: ${rule.meta.defaultSeverity}`);
   if ((rule.meta.tags ?? []).length > 0) out.push(`tags: ${rule.meta.tags.join(', ')}`);
+  out.push(`fixable: ${rule.meta.fixable === true ? 'yes (anp lint --fix)' : 'no'}`);
   const options = optionLines(rule);
   out.push(options.length > 0 ? `options:\n${options.join('\n')}` : 'options: none');
   out.push(`configure: "rules": { "${rule.meta.id}": ${JSON.stringify(options.length > 0 ? [rule.meta.defaultSeverity === 'off' ? 'warn' : rule.meta.defaultSeverity, defaultsOf(rule)] : rule.meta.defaultSeverity)} }`);

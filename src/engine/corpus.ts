@@ -15,6 +15,7 @@ import { defaultSetting, lintPost, sortFindings, toFinding, type RuleSettings, t
 
 interface ActiveRun {
   ruleId: string;
+  rule: Rule<any>;
   run: CorpusRun | null;
   /** Set when the run could not be started; reported on the first collected file. */
   startError: unknown;
@@ -35,7 +36,7 @@ export class CorpusLinter {
       if (setting.severity === 'off') continue;
       const severity: ReportedSeverity = setting.severity;
       const ruleId = rule.meta.id;
-      const active: ActiveRun = { ruleId, run: null, startError: undefined };
+      const active: ActiveRun = { ruleId, rule, run: null, startError: undefined };
       try {
         const run = rule.corpus({
           options: setting.options,
@@ -79,6 +80,33 @@ export class CorpusLinter {
   }
 
   /**
+   * True when every run can collect summaries made in worker threads (`corpusSummary` +
+   * `collectSummary`), so the posts never need to reach this thread.
+   */
+  get summarisable(): boolean {
+    return this.runs.every((active) => active.run === null || (typeof active.rule.corpusSummary === 'function' && typeof active.run.collectSummary === 'function'));
+  }
+
+  /** Like `collect`, with what `summariseForCorpus` made of the post (one outcome per run, in run order). */
+  collectSummaries(file: string, outcomes: readonly SummaryOutcome[], input: InputFacts): void {
+    if (this.finished) throw new Error('CorpusLinter: collect after finish');
+    this.firstFile ??= file;
+    this.collected.add(file);
+    this.runs.forEach((active, index) => {
+      if (!active.run) return;
+      const outcome = outcomes[index];
+      try {
+        if (outcome === undefined) throw new Error('no summary for this post');
+        if ('error' in outcome) throw new Error(outcome.error);
+        active.run.collectSummary!(outcome.summary, { file, input });
+      } catch (error) {
+        active.run = null;
+        this.push(file, crashFinding(active.ruleId, file, 'in its corpus phase (collect)', error));
+      }
+    });
+  }
+
+  /**
    * Ends the runs and returns their findings by file, each list sorted like lintPost's.
    * Only files with findings appear.
    */
@@ -108,6 +136,29 @@ export class CorpusLinter {
     if (list) list.push(finding);
     else this.findings.set(file, [finding]);
   }
+}
+
+/** One corpus rule's summary of one post, or why it could not be made. */
+export type SummaryOutcome = { summary: unknown } | { error: string };
+
+/**
+ * The worker side of `collectSummaries`: each corpus rule that is on (in the order the
+ * CorpusLinter starts them) summarises the post.
+ */
+export function summariseForCorpus(rules: readonly Rule<any>[], settings: RuleSettings, file: string, post: Post, input: InputFacts): SummaryOutcome[] {
+  const outcomes: SummaryOutcome[] = [];
+  for (const rule of rules) {
+    if (typeof rule.corpus !== 'function') continue;
+    const setting = settings.get(rule.meta.id) ?? defaultSetting(rule);
+    if (setting.severity === 'off') continue;
+    try {
+      if (typeof rule.corpusSummary !== 'function') throw new Error('the rule has no corpusSummary');
+      outcomes.push({ summary: rule.corpusSummary(post, { file, options: setting.options, input }) });
+    } catch (error) {
+      outcomes.push({ error: error instanceof Error ? error.message || error.name : String(error) });
+    }
+  }
+  return outcomes;
 }
 
 /** A CorpusLinter when some rule has a corpus phase that is not off, else null. */

@@ -16,11 +16,15 @@ import { discoverFiles } from '../io/discover.js';
 import { IgnoreMatcher } from '../io/ignores.js';
 import { decodeBytes, DEFAULT_MAX_BYTES, textSource, type SourceRead } from '../io/read.js';
 import { readSources } from '../io/read-many.js';
+import { writeFileAtomic } from '../io/write.js';
 import type { FileResult, Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { parsePost } from '../parser/index.js';
 import { mergeFindings, startCorpus, type CorpusLinter } from './corpus.js';
+import { fixText, type LintedText } from './fix.js';
+import type { ReportSummary } from '../model/report-summary.js';
 import { resolveNow } from './now.js';
+import { exportInWorkers, lintInWorkers, workerCount, type Concurrency, type ExportItem, type WorkerSetup } from './parallel.js';
 import { packageInfo, ruleInfos } from './package-info.js';
 import { loadRuleModules, loadRulesDir, mergeRules, validateRule } from './plugins.js';
 import type { Rule } from './rule.js';
@@ -70,11 +74,22 @@ export interface LinterOptions {
    * that cannot be read), one message each. Default: ignored.
    */
   onWarning?: (message: string) => void;
+  /**
+   * Apply the fixes rules offer (up to 10 passes, each re-parsed and checked; see
+   * docs/api.md): each result then has `output`, the fixed text, when something changed,
+   * and its findings are what is left. A function chooses findings one by one. Nothing is
+   * written: `outputFixes(results)` does that. Default: false.
+   */
+  fix?: boolean | ((finding: Finding) => boolean);
+  /** With `fix`: only fixes of rules with one of these tags (`duplication`, `meta`, …). */
+  fixTypes?: readonly string[];
 }
 
 export interface LintTextOptions {
   /** The name the findings report. Default `<text>`. */
   filePath?: string;
+  /** Called with the parsed post (the fixed one, when fixing) after its rules ran. */
+  onPost?: (post: Post, file: string) => void;
 }
 
 export interface FormatOptions {
@@ -84,6 +99,8 @@ export interface FormatOptions {
   limits?: ReportLimits;
   /** Columns stylish wraps to, with a hanging indent (the CLI gives the terminal's, else 80). Default: no wrapping. */
   columns?: number;
+  /** What the html report shows besides findings (titles, review dates, repeated paragraphs); see `ReportSummaryCollector`. */
+  summary?: ReportSummary;
 }
 
 /** A file read for export: its post, or why it could not be read. */
@@ -93,10 +110,24 @@ export type ReadPost =
 
 export interface LintFilesOptions {
   /**
+   * Worker threads: a number, `auto` (cores - 1, at least 1; none below AUTO_MIN_FILES
+   * files) or `off` (the default: this thread). Results are the same whatever the value.
+   * Ignored (this thread) with `onPost`, `customRules` objects or a corpus rule without
+   * `corpusSummary`.
+   */
+  concurrency?: Concurrency;
+  /**
    * Called with each parsed post right after its rules ran, in path order (not for
    * unreadable files). The post must not be kept; `anp stats` counts what it needs.
    */
   onPost?: (post: Post, file: string) => void;
+}
+
+export interface ExportPostsOptions {
+  /** JSON.stringify's indent: 0 (default) or 2. */
+  indent?: number;
+  /** As for lintFiles. */
+  concurrency?: Concurrency;
 }
 
 export interface Linter {
@@ -117,8 +148,16 @@ export interface Linter {
   files(patterns: string | readonly string[]): Promise<string[]>;
   /** Reads and parses the files given (no rules), as `anp export` does. */
   readPosts(files: readonly string[]): AsyncIterable<ReadPost>;
-  /** The results as a report: stylish, json, sarif, github, junit or compact. */
+  /** `readPosts` with each post as its JSON text (`JSON.stringify(post, null, indent)`), on worker threads if asked. */
+  exportPosts(files: readonly string[], options?: ExportPostsOptions): AsyncIterable<ExportItem>;
+  /** The results as a report: stylish, json, sarif, github, junit, compact or html. */
   format(results: readonly LintResult[], name: string, options?: FormatOptions): string;
+  /**
+   * Writes the `output` of each result that has one over its file (relative to `cwd`),
+   * atomically (a reader sees the old file or the new one), keeping a BOM the file had.
+   * Returns the files written.
+   */
+  outputFixes(results: readonly LintResult[]): Promise<string[]>;
   /** "Now" for the freshness rules, at UTC midnight. */
   readonly now: Date;
   readonly cwd: string;
@@ -181,7 +220,8 @@ class LinterImpl implements Linter {
     const source: SourceRead =
       typeof text === 'string' ? textSource(text) : decodeBytes(text, { maxBytes: maxBytesOf(resolved) });
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
-    const { result } = lintSource(file, source, resolved, this.now, corpus);
+    const { result, post } = lintSource(file, source, resolved, this.now, corpus, this.fixing(resolved));
+    if (post !== null) options.onPost?.(post, file);
     return mergeCorpus([result], corpus)[0]!;
   }
 
@@ -229,10 +269,25 @@ class LinterImpl implements Linter {
     // after the last one; null when none of them is on.
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
     const held: LintResult[] = [];
+    const fixing = this.fixing(resolved);
+    // Fixing re-parses and rewrites in this thread (the fix passes need the text and its post).
+    const workers = this.workersFor(files.length, options.concurrency, corpus) && !options.onPost && fixing === null ? workerCount(options.concurrency, files.length) : 0;
+    if (workers > 0) {
+      const setup = this.workerSetup('lint', corpus !== null, 0);
+      for await (const batch of lintInWorkers(files, this.special, setup, workers, resolved)) {
+        for (const item of batch) {
+          if (corpus && item.summaries) corpus.collectSummaries(item.result.file, item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] });
+          if (corpus) held.push(item.result);
+          else yield item.result;
+        }
+      }
+      if (corpus) yield* mergeCorpus(held, corpus);
+      return;
+    }
     const pause = eventLoopPauser();
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
       await pause();
-      const { result, post } = lintSource(file, source, resolved, this.now, corpus);
+      const { result, post } = lintSource(file, source, resolved, this.now, corpus, fixing);
       if (post !== null) options.onPost?.(post, file);
       if (corpus) held.push(result);
       else yield result;
@@ -262,12 +317,74 @@ class LinterImpl implements Linter {
     }
   }
 
+  /** Which findings to fix, or null when not fixing. */
+  private fixing(resolved: ResolvedConfig): ((finding: Finding) => boolean) | null {
+    const { fix, fixTypes } = this.options;
+    if (!fix) return null;
+    const chosen = typeof fix === 'function' ? fix : () => true;
+    if (fixTypes === undefined) return chosen;
+    const known = new Set(resolved.rules.flatMap((rule) => [...(rule.meta.tags ?? [])]));
+    const unknown = fixTypes.filter((type) => !known.has(type));
+    if (unknown.length > 0) throw new UsageError(`unknown fix type ${unknown.map((type) => `"${type}"`).join(', ')}; expected rule tags: ${[...known].sort().join(', ')}`);
+    const types = new Set(fixTypes);
+    const byRule = new Map(resolved.rules.map((rule) => [rule.meta.id, (rule.meta.tags ?? []).some((tag) => types.has(tag))]));
+    return (finding) => byRule.get(finding.ruleId) === true && chosen(finding);
+  }
+
+  async outputFixes(results: readonly LintResult[]): Promise<string[]> {
+    const written: string[] = [];
+    for (const result of results) {
+      if (result.output === undefined) continue;
+      await writeFileAtomic(path.resolve(this.cwd, result.file), result.output);
+      written.push(result.file);
+    }
+    return written;
+  }
+
+  async *exportPosts(files: readonly string[], options: ExportPostsOptions = {}): AsyncGenerator<ExportItem> {
+    const resolved = await this.config();
+    const indent = options.indent ?? 0;
+    const workers = this.workersFor(files.length, options.concurrency, null) ? workerCount(options.concurrency, files.length) : 0;
+    if (workers > 0) {
+      for await (const batch of exportInWorkers(files, this.special, this.workerSetup('export', false, indent), workers)) yield* batch;
+      return;
+    }
+    const pause = eventLoopPauser();
+    for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
+      await pause();
+      yield exportJson(file, source, indent);
+    }
+  }
+
+  /** False when the run must stay in this thread whatever the concurrency (see LintFilesOptions). */
+  private workersFor(files: number, concurrency: Concurrency | undefined, corpus: CorpusLinter | null): boolean {
+    if (workerCount(concurrency, files) === 0) return false;
+    if ((this.options.customRules ?? []).length > 0) return false;
+    return corpus === null || corpus.summarisable;
+  }
+
+  private workerSetup(mode: WorkerSetup['mode'], corpus: boolean, indent: number): WorkerSetup {
+    const { options } = this;
+    return {
+      mode,
+      cwd: this.cwd,
+      config: options.config,
+      now: this.now.toISOString().slice(0, 10),
+      rules: options.rules,
+      ruleFlags: options.ruleFlags ?? [],
+      rulesDirs: options.rulesDirs ?? [],
+      indent,
+      corpus,
+    };
+  }
+
   format(results: readonly LintResult[], name: string, options: FormatOptions = {}): string {
     return formatResults(results, name, {
       cwd: this.cwd,
       color: options.color ?? 0,
       limits: options.limits,
       columns: options.columns,
+      ...(options.summary ? { summary: options.summary } : {}),
       // Before any lint the custom rules from modules may not be loaded yet; SARIF then lists
       // the rules it meets in the results.
       rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
@@ -291,7 +408,7 @@ function eventLoopPauser(intervalMs = 20): () => Promise<void> {
 }
 
 /** Formats results by name; a name that is not a format is a UsageError listing them. */
-export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined; columns?: number | undefined }): string {
+export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined; columns?: number | undefined; summary?: ReportSummary }): string {
   if (!isFormatName(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMAT_NAMES.join(', ')}`);
   const info = packageInfo();
   const formatter = formatters[name satisfies FormatName];
@@ -303,6 +420,7 @@ export function formatResults(results: readonly LintResult[], name: string, cont
     rules: ruleInfos(context.rules),
     limits: context.limits,
     columns: context.columns,
+    ...(context.summary ? { summary: context.summary } : {}),
   });
 }
 
@@ -339,16 +457,51 @@ export function fileResult(file: string, findings: Finding[]): FileResult {
  * One source (already read) -> its findings and its post (null when unreadable). With a
  * `corpus`, the post is also handed to the corpus rules; their findings come from mergeCorpus.
  */
-function lintSource(file: string, source: SourceRead, resolved: ResolvedConfig, now: Date, corpus: CorpusLinter | null): { result: FileResult; post: Post | null } {
+export function lintSource(
+  file: string,
+  source: SourceRead,
+  resolved: ResolvedConfig,
+  now: Date,
+  corpus: Pick<CorpusLinter, 'collect'> | null,
+  fixing: ((finding: Finding) => boolean) | null = null,
+): { result: FileResult; post: Post | null } {
   if (source.kind === 'unreadable') {
     const finding = unreadableFinding(file, source.message, resolved.settings);
     return { result: fileResult(file, finding ? [finding] : []), post: null };
   }
-  const post = parsePost(source.text, { file, bytes: source.bytes });
   const input = { invalidUtf8Lines: source.invalidUtf8Lines };
-  const findings = lintPost({ file, post, input }, resolved.rules, resolved.settings, now);
+  const bom = source.bom === true ? 3 : 0;
+  const lint = (text: string): LintedText => {
+    const post = parsePost(text, { file, bytes: text === source.text ? source.bytes : Buffer.byteLength(text) + bom });
+    return { post, findings: lintPost({ file, post, input, text }, resolved.rules, resolved.settings, now) };
+  };
+  // A file with bytes that are not UTF-8 is never fixed: writing its decoded text back would
+  // replace those bytes with U+FFFD.
+  if (fixing === null || source.invalidUtf8Lines.length > 0) {
+    const { post, findings } = lint(source.text);
+    corpus?.collect(file, post, input);
+    return { result: fileResult(file, findings), post };
+  }
+  const fixed = fixText(source.text, lint, { filter: fixing });
+  const { post, findings } = fixed.last;
   corpus?.collect(file, post, input);
-  return { result: fileResult(file, findings), post };
+  const result = fileResult(file, findings);
+  if (fixed.output !== source.text) result.output = (source.bom === true ? '\uFEFF' : '') + fixed.output;
+  return { result, post };
+}
+
+/** One source (already read) as `anp export` writes it: the post's JSON text, or why it could not be read. */
+export function exportJson(file: string, source: SourceRead, indent: number): ExportItem {
+  if (source.kind === 'unreadable') return { file, json: null, message: source.message };
+  let post: Post;
+  try {
+    post = parsePost(source.text, { file, bytes: source.bytes });
+  } catch (error) {
+    // The parser is specified never to throw; if it does anyway, lose one file, not the run.
+    const message = error instanceof Error ? error.message : String(error);
+    return { file, json: null, message: `the parser failed (${message.split('\n')[0]}); not exported, please report this` };
+  }
+  return { file, json: indent > 0 ? JSON.stringify(post, null, indent) : JSON.stringify(post), invalidUtf8Lines: source.invalidUtf8Lines };
 }
 
 /** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */
@@ -358,6 +511,9 @@ function mergeCorpus(results: FileResult[], corpus: CorpusLinter | null): FileRe
   if (byFile.size === 0) return results;
   return results.map((result) => {
     const extra = byFile.get(result.file);
-    return extra ? fileResult(result.file, mergeFindings(result.findings, extra)) : result;
+    if (!extra) return result;
+    const merged = fileResult(result.file, mergeFindings(result.findings, extra));
+    if (result.output !== undefined) merged.output = result.output;
+    return merged;
   });
 }

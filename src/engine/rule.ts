@@ -12,7 +12,8 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { Post } from '../model/post.js';
-import type { RelatedLocation, Severity } from '../model/finding.js';
+import type { Fix, RelatedLocation, Severity } from '../model/finding.js';
+import type { SourceText } from './fixer.js';
 
 export interface RuleMeta<Options> {
   /** kebab-case id, as used in config and reports: `duplicate-paragraph`. */
@@ -26,6 +27,8 @@ export interface RuleMeta<Options> {
   docs: string;
   /** Options with defaults; `schema.parse({})` must give the defaults. */
   schema: z.ZodType<Options>;
+  /** True when the rule attaches fixes to (some of) its findings; `anp rules` shows it. */
+  fixable?: boolean;
 }
 
 export interface ReportDescriptor {
@@ -35,6 +38,8 @@ export interface ReportDescriptor {
   endColumn?: number;
   message: string;
   related?: RelatedLocation[];
+  /** A repair, applied by `anp lint --fix` when it re-parses to the same structure (see src/engine/fix.ts). */
+  fix?: Fix;
 }
 
 /** What the runner knows about the input besides the post (decoding, not parsing). */
@@ -49,6 +54,11 @@ export interface RuleContext<Options> {
   /** "Now" for freshness rules: --now, else SOURCE_DATE_EPOCH, else the clock. UTC midnight-based. */
   now: Date;
   input: InputFacts;
+  /**
+   * The text the post was parsed from, by line (what fixes are positioned on); null when
+   * the runner was given only the post.
+   */
+  readonly source: SourceText | null;
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -78,6 +88,18 @@ export interface CorpusRun {
   collect(post: Post, context: CollectContext): void;
   /** Called once, after the last post; reports through the run's CorpusContext. */
   finish(): void;
+  /**
+   * Optional: collects what the rule's `corpusSummary` made of a post (in another thread),
+   * exactly as `collect` would have collected the post. With it, lint runs may use workers.
+   */
+  collectSummary?(summary: unknown, context: CollectContext): void;
+}
+
+/** What `corpusSummary` is given besides the post. */
+export interface CorpusSummaryContext<Options> {
+  file: string;
+  options: Options;
+  input: InputFacts;
 }
 
 export interface Rule<Options = Record<string, unknown>> {
@@ -88,6 +110,12 @@ export interface Rule<Options = Record<string, unknown>> {
    * with the rule's options; the returned run collects every post and reports in `finish`.
    */
   corpus?(context: CorpusContext<Options>): CorpusRun;
+  /**
+   * Optional, with `CorpusRun.collectSummary`: the part of one post the corpus phase needs,
+   * as structured-cloneable data (fingerprints and lines, not the post). Runs in a worker
+   * thread next to `check`; the summary is handed to `collectSummary` in path order.
+   */
+  corpusSummary?(post: Post, context: CorpusSummaryContext<Options>): unknown;
 }
 
 /** What `defineRule` takes: a Rule whose `tags`, `docs` and `schema` may be left out. */

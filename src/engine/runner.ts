@@ -6,13 +6,20 @@
  */
 import type { Finding, ReportedSeverity, Severity } from '../model/finding.js';
 import type { Post } from '../model/post.js';
+import { SourceText } from './fixer.js';
 import { forgetPostIndex } from './post-index.js';
 import { detach } from '../text/detach.js';
 import { defaultOptions, type InputFacts, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 
 export interface RuleSetting { severity: Severity; options: unknown }
 export type RuleSettings = ReadonlyMap<string, RuleSetting>;
-export interface RunnerInput { file: string; post: Post; input: InputFacts }
+export interface RunnerInput {
+  file: string;
+  post: Post;
+  input: InputFacts;
+  /** The text the post was parsed from (without a BOM); rules build fixes on it. */
+  text?: string;
+}
 
 /** The id of the rule whose severity `unreadableFinding` uses. */
 export const UNREADABLE_RULE_ID = 'unreadable-input';
@@ -22,31 +29,40 @@ export const UNREADABLE_RULE_ID = 'unreadable-input';
  * already parsed by the rule's schema; a rule missing from `settings` runs with its
  * default severity and default options (`schema.parse({})`).
  */
-export function lintPost(source: RunnerInput, rules: readonly Rule<any>[], settings: RuleSettings, now: Date): Finding[] {
+export function lintPost(input: RunnerInput, rules: readonly Rule<any>[], settings: RuleSettings, now: Date): Finding[] {
   const findings: Finding[] = [];
   forgetPostIndex();
+  // Split into lines only when a rule asks (a rule building a fix).
+  let source: SourceText | null | undefined;
+  const sourceOf = (): SourceText | null => {
+    if (source === undefined) source = input.text === undefined ? null : new SourceText(input.text);
+    return source;
+  };
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id) ?? defaultSetting(rule);
     if (setting.severity === 'off') continue;
     const severity: ReportedSeverity = setting.severity;
     const ruleId = rule.meta.id;
     const context: RuleContext<unknown> = {
-      file: source.file,
+      file: input.file,
       options: setting.options,
       now,
-      input: source.input,
+      input: input.input,
+      get source() {
+        return sourceOf();
+      },
       report(descriptor: ReportDescriptor) {
-        findings.push(toFinding(ruleId, severity, source.file, descriptor));
+        findings.push(toFinding(ruleId, severity, input.file, descriptor));
       },
     };
     try {
-      rule.check(source.post, context);
+      rule.check(input.post, context);
     } catch (error) {
       findings.push({
         ruleId,
         severity: 'error',
         message: `rule ${ruleId} crashed and was skipped: ${describeError(error)}`,
-        file: source.file,
+        file: input.file,
         line: 1,
       });
     }
@@ -101,6 +117,9 @@ export function toFinding(ruleId: string, severity: ReportedSeverity, file: stri
       if (related.message !== undefined) location.message = detach(related.message);
       return location;
     });
+  }
+  if (descriptor.fix && Array.isArray(descriptor.fix.edits)) {
+    finding.fix = { edits: descriptor.fix.edits.map((edit) => ({ line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, text: detach(String(edit.text)) })) };
   }
   return finding;
 }

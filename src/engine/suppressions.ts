@@ -46,14 +46,15 @@ function countFindings(findings: readonly Finding[]): Map<string, number> {
   return counts;
 }
 
-function recount(file: string, findings: Finding[]): FileResult {
+function recount<R extends FileResult>(result: R, findings: Finding[]): R {
   let errorCount = 0;
   let warningCount = 0;
   for (const finding of findings) {
     if (finding.severity === 'error') errorCount++;
     else warningCount++;
   }
-  return { file, findings, errorCount, warningCount };
+  // Other fields (a fixed file's `output`) are kept.
+  return { ...result, findings, errorCount, warningCount };
 }
 
 /** Validates the parsed JSON of a suppressions file; returns a problem or the data. */
@@ -110,7 +111,7 @@ export function recordResult(suppressions: Suppressions, result: FileResult, key
  * findings (line order) are suppressed and the rest reported. Also returns how many were
  * suppressed, and the entries that found fewer findings than recorded.
  */
-export function applyToResult(suppressions: Suppressions, result: FileResult, keys: SuppressionKeys): { result: FileResult; suppressed: number; unused: UnusedSuppression[] } {
+export function applyToResult<R extends FileResult>(suppressions: Suppressions, result: R, keys: SuppressionKeys): { result: R; suppressed: number; unused: UnusedSuppression[] } {
   const key = suppressionKey(result.file, keys);
   const entry = suppressions[key];
   if (entry === undefined) return { result, suppressed: 0, unused: [] };
@@ -133,7 +134,7 @@ export function applyToResult(suppressions: Suppressions, result: FileResult, ke
     return true;
   });
   if (suppressed === 0) return { result, suppressed, unused };
-  return { result: recount(result.file, kept), suppressed, unused };
+  return { result: recount(result, kept), suppressed, unused };
 }
 
 /**

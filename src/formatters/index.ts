@@ -1,6 +1,7 @@
 /** The formatters by name (`-f NAME`). Each is a pure function: results + context -> string. */
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
@@ -16,6 +17,7 @@ export const formatters = {
   github: formatGithub,
   junit: formatJunit,
   compact: formatCompact,
+  html: formatHtml,
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

@@ -7,8 +7,8 @@
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { Formatter } from './types.js';
-import { countByRule } from '../model/finding.js';
+import type { ColorLevel, Formatter } from './types.js';
+import { countByRule, type FileResult, type RuleCount } from '../model/finding.js';
 import { plural } from '../text/plural.js';
 import { hangingWrap } from '../text/terminal.js';
 import { oneLine, safeFileName, severityWord, totals } from './types.js';
@@ -27,48 +27,65 @@ function padStart(text: string, size: number): string {
 }
 
 export const formatStylish: Formatter = (results, context) => {
-  const chalk = new Chalk({ level: context.colorLevel });
-  const out: string[] = [];
-  for (const result of results) {
-    if (result.findings.length === 0) continue;
-    const rows = result.findings.map((finding) => ({
-      where: `${finding.line}:${finding.column ?? 1}`,
-      severity: severityWord(finding.severity),
-      message: oneLine(finding.message),
-      ruleId: finding.ruleId,
-    }));
-    const whereWidth = Math.max(...rows.map((row) => width(row.where)));
-    const severityWidth = Math.max(...rows.map((row) => width(row.severity)));
-    const messageWidth = Math.max(...rows.map((row) => width(row.message)));
-    out.push(chalk.underline(safeFileName(result.file)));
-    for (const row of rows) {
-      const severity = padEnd(row.severity, severityWidth);
-      if (context.columns !== undefined) {
-        const prefix = `  ${chalk.dim(padStart(row.where, whereWidth))}  ${row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity)}  `;
-        out.push(...hangingWrap(prefix, `${row.message}  ${chalk.dim(row.ruleId)}`, context.columns).map((line) => line.trimEnd()));
-        continue;
-      }
-      out.push(
-        `  ${chalk.dim(padStart(row.where, whereWidth))}  ${row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity)}  ${padEnd(row.message, messageWidth)}  ${chalk.dim(row.ruleId)}`.trimEnd(),
-      );
-    }
-    out.push('');
-  }
-  const { errors, warnings } = totals(results);
-  const problems = results.reduce((sum, result) => sum + result.findings.length, 0);
-  if (problems === 0) return '';
-  const summary = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  out.push((errors > 0 ? chalk.red : chalk.yellow).bold(summary));
-  out.push('');
-
-  const table = new Table({
-    head: ['rule', 'errors', 'warnings'].map((head) => chalk.bold(head)),
-    colAligns: ['left', 'right', 'right'],
-    style: { head: [], border: [] },
-  });
-  for (const row of countByRule(results)) {
-    table.push([row.ruleId, row.errors > 0 ? chalk.red(String(row.errors)) : '0', row.warnings > 0 ? chalk.yellow(String(row.warnings)) : '0']);
-  }
-  out.push(table.toString());
-  return `${out.join('\n')}\n`;
+  const stream = stylishStream(context.colorLevel, context.columns);
+  let out = '';
+  for (const result of results) out += stream.file(result);
+  return out + stream.end();
 };
+
+/**
+ * stylish built file by file (what `anp lint` streams): `file(result)` gives that file's
+ * block as soon as it is known, `end()` the totals line and the table by rule. The parts
+ * joined are exactly formatStylish of all the results.
+ */
+export function stylishStream(colorLevel: ColorLevel, columns?: number): { file(result: FileResult): string; end(): string } {
+  const chalk = new Chalk({ level: colorLevel });
+  const counts = new Map<string, RuleCount>();
+  let errors = 0;
+  let warnings = 0;
+  let problems = 0;
+  return {
+    file(result) {
+      if (result.findings.length === 0) return '';
+      countByRule([result], counts);
+      const total = totals([result]);
+      errors += total.errors;
+      warnings += total.warnings;
+      problems += result.findings.length;
+      const rows = result.findings.map((finding) => ({
+        where: `${finding.line}:${finding.column ?? 1}`,
+        severity: severityWord(finding.severity),
+        message: oneLine(finding.message),
+        ruleId: finding.ruleId,
+      }));
+      const whereWidth = Math.max(...rows.map((row) => width(row.where)));
+      const severityWidth = Math.max(...rows.map((row) => width(row.severity)));
+      const messageWidth = Math.max(...rows.map((row) => width(row.message)));
+      let out = `${chalk.underline(safeFileName(result.file))}\n`;
+      for (const row of rows) {
+        const severity = padEnd(row.severity, severityWidth);
+        if (columns !== undefined) {
+          // Fitted to the terminal: message and rule wrap under the message column.
+          const prefix = `  ${chalk.dim(padStart(row.where, whereWidth))}  ${row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity)}  `;
+          for (const line of hangingWrap(prefix, `${row.message}  ${chalk.dim(row.ruleId)}`, columns)) out += `${line.trimEnd()}\n`;
+          continue;
+        }
+        out += `${`  ${chalk.dim(padStart(row.where, whereWidth))}  ${row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity)}  ${padEnd(row.message, messageWidth)}  ${chalk.dim(row.ruleId)}`.trimEnd()}\n`;
+      }
+      return `${out}\n`;
+    },
+    end() {
+      if (problems === 0) return '';
+      const summary = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+      const table = new Table({
+        head: ['rule', 'errors', 'warnings'].map((head) => chalk.bold(head)),
+        colAligns: ['left', 'right', 'right'],
+        style: { head: [], border: [] },
+      });
+      for (const row of countByRule([], counts)) {
+        table.push([row.ruleId, row.errors > 0 ? chalk.red(String(row.errors)) : '0', row.warnings > 0 ? chalk.yellow(String(row.warnings)) : '0']);
+      }
+      return `${(errors > 0 ? chalk.red : chalk.yellow).bold(summary)}\n\n${table.toString()}\n`;
+    },
+  };
+}

@@ -4,6 +4,7 @@
  */
 import type { FileResult, Severity } from '../model/finding.js';
 import type { ReportLimits } from './limits.js';
+import type { ReportSummary } from '../model/report-summary.js';
 
 export interface RuleInfo {
   id: string;
@@ -31,6 +32,8 @@ export interface FormatContext {
   columns?: number | undefined;
   /** What sarif and github keep (src/formatters/limits.ts); the defaults when absent. */
   limits?: ReportLimits | undefined;
+  /** Titles, review dates and repeated paragraphs, for the html report (absent: it shows findings only). */
+  summary?: ReportSummary;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

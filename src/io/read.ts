@@ -11,7 +11,7 @@ import { invalidUtf8Lines } from './utf8.js';
 export type UnreadableReason = 'binary' | 'too-large' | 'read-error';
 
 export type SourceRead =
-  | { kind: 'text'; text: string; bytes: number; invalidUtf8Lines: number[] }
+  | { kind: 'text'; text: string; bytes: number; invalidUtf8Lines: number[]; bom?: boolean }
   | { kind: 'unreadable'; reason: UnreadableReason; message: string };
 
 export interface ReadOptions {
@@ -29,7 +29,7 @@ const replacingDecoder = new TextDecoder('utf-8');
 /** Text already decoded (the library's `lintText(string)`): a leading BOM is dropped, as the decoder does. */
 export function textSource(text: string): Extract<SourceRead, { kind: 'text' }> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return { kind: 'text', text: body, bytes: Buffer.byteLength(text), invalidUtf8Lines: [] };
+  return { kind: 'text', text: body, bytes: Buffer.byteLength(text), invalidUtf8Lines: [], ...(body !== text ? { bom: true } : {}) };
 }
 
 /** Decodes bytes already in memory (also used for `--stdin`). */
@@ -46,8 +46,10 @@ export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): Sourc
     };
   }
 
+  // The decoder drops a leading BOM; `bom` remembers it, so a fixed file is written with it.
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? { bom: true } : {};
   try {
-    return { kind: 'text', text: strictDecoder.decode(bytes), bytes: bytes.length, invalidUtf8Lines: [] };
+    return { kind: 'text', text: strictDecoder.decode(bytes), bytes: bytes.length, invalidUtf8Lines: [], ...bom };
   } catch {
     // Slow path, only for broken files: decode leniently, then find where it was broken.
     return {
@@ -55,6 +57,7 @@ export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): Sourc
       text: replacingDecoder.decode(bytes),
       bytes: bytes.length,
       invalidUtf8Lines: invalidUtf8Lines(bytes),
+      ...bom,
     };
   }
 }

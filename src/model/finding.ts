@@ -25,16 +25,42 @@ export const Finding = z.object({
   endColumn: z.int().min(1).optional(),
   related: z.array(RelatedLocation).optional(),
 });
-export type Finding = z.infer<typeof Finding>;
+/**
+ * One text edit of a fix: replace the range from (line, column) to (endLine, endColumn),
+ * end exclusive, with `text` (which holds no line break). See src/engine/fix.ts.
+ */
+export interface TextEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** A repair a rule offers with a finding: edits applied together, or not at all. */
+export interface Fix {
+  edits: TextEdit[];
+}
+
+/**
+ * A finding as the engine returns it. `fix` is the API's only: reports (json, sarif, …)
+ * never carry it (the report schema has no `fix`).
+ */
+export type Finding = z.infer<typeof Finding> & { fix?: Fix };
 export type RelatedLocation = z.infer<typeof RelatedLocation>;
 
-export const FileResult = z.object({
+const FileResultSchema = z.object({
   file: z.string(),
   findings: z.array(Finding),
   errorCount: z.int().min(0),
   warningCount: z.int().min(0),
 });
-export type FileResult = z.infer<typeof FileResult>;
+/**
+ * One file's findings. `output` (API only, never in a report) is the fixed text when the
+ * linter was asked to fix and something changed; the findings are then what is left.
+ */
+export type FileResult = Omit<z.infer<typeof FileResultSchema>, 'findings'> & { findings: Finding[]; output?: string };
+export const FileResult = FileResultSchema;
 
 export const LintReport = z
   .array(FileResult)

@@ -11,14 +11,15 @@ describe.concurrent('anp rules', () => {
   it('lists every rule with its default severity, tags and description', async () => {
     const result = await runAnp(['rules'], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^id +default {2}description$/m);
+    expect(result.stdout).toMatch(/^id +default {2}fix {2}description$/m);
     for (const rule of builtinRules) {
       expect(result.stdout).toMatch(new RegExp(`^${rule.meta.id} +${rule.meta.defaultSeverity} +\\S`, 'm'));
     }
     // Fitted to 80 columns when stdout is not a terminal, descriptions wrapped with a hanging indent.
     for (const line of result.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
-    expect(result.stdout).toMatch(/\n {37}\S/);
-    expect(result.stdout).toContain(`${builtinRules.length} rules.`);
+    expect(result.stdout).toMatch(/\n {42}\S/);
+    expect(result.stdout).toContain(`${builtinRules.length} rules, ${builtinRules.filter((rule) => rule.meta.fixable).length} can fix`);
+    expect(result.stdout).toMatch(/^duplicate-paragraph +error +yes +\S/m);
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 

@@ -20,9 +20,11 @@ describe('json', () => {
   });
 
   it('drops keys outside the contract', () => {
-    const extra = [{ ...clean[0]!, findings: [{ ruleId: 'x', severity: 'warn' as const, message: 'm', file: 'a.txt', line: 1, fix: 'nope' }], warningCount: 1 }];
-    const parsed = JSON.parse(formatters.json(extra, context)) as unknown;
+    const extra = [{ ...clean[0]!, findings: [{ ruleId: 'x', severity: 'warn' as const, message: 'm', file: 'a.txt', line: 1, fix: { edits: [{ line: 1, column: 1, endLine: 2, endColumn: 1, text: '' }] } }], warningCount: 1, output: 'fixed' }];
+    const parsed = JSON.parse(formatters.json(extra, context)) as Array<Record<string, unknown>>;
     expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+    expect(parsed[0]).not.toHaveProperty('output');
+    expect((parsed[0]!.findings as object[])[0]).not.toHaveProperty('fix');
   });
 
   it('writes one file per line', () => {
@@ -186,6 +188,6 @@ describe('sarif (structure; validated by the SARIF Multitool in sarif.test.ts)',
 });
 
 it('every format is registered and returns a string', () => {
-  expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'compact']);
+  expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'compact', 'html']);
   for (const name of FORMAT_NAMES) expect(typeof formatters[name](results, context)).toBe('string');
 });

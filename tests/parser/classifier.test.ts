@@ -106,3 +106,52 @@ describe('blocks real articles hold', () => {
     expect(post.stats.paragraphs).toBe(0);
   });
 });
+
+describe('headings by wording, in the samples\' shape', () => {
+  const para = 'when a project grows, making service health visible stops being a small cleanup task and becomes part of the way the team ships software.';
+  const para2 = 'start by writing down what the system currently does. include the route, the expected input, and the exact place where it fails.';
+  const article = (heading: string) =>
+    ['| |', '', 'field notes on service health', '', para, '', heading, '', para2, '', 'from fastapi import FastAPI', 'app = FastAPI()', '', '@app.get("/health")', 'def health():', '    return {"ok": True}', '', 'final notes', '', para, ''].join('\n');
+  it.each([
+    ['1. why this matters', '1. why this matters'],
+    ['2) production checks', '2) production checks'],
+    ['Why This Matters', 'Why This Matters'],
+    ['Why This Matters:', 'Why This Matters'],
+    ['## The Practical Approach', 'The Practical Approach'],
+    ['why does this matter?', 'why does this matter?'],
+    ['ship it now!', 'ship it now!'],
+    ['🚀 why this matters', '🚀 why this matters'],
+    ['why this matters for small teams running python services on a single vps in production today', 'why this matters for small teams running python services on a single vps in production today'],
+  ])('%j is a heading', (heading, text) => {
+    const post = parsePost(article(heading), { file: 'case.txt' });
+    expect(post.sections.map((s) => s.heading)).toEqual([null, text, 'final notes']);
+    expect(post.codeBlocks).toHaveLength(1);
+  });
+});
+
+describe('lines that are neutral alone take the label of their block', () => {
+  const para = 'when a project grows, making service health visible stops being a small cleanup task and becomes part of the way the team ships software.';
+  it.each<[string, string[]]>([
+    ['BEGIN / END', ['BEGIN', '  SELECT 1;', 'END;']],
+    ['else:', ['if x:', '    pass', 'else:', '    return 1']],
+    ['case x:', ['switch (x) {', 'case 1:', '  break;', 'default:', '  return;', '}']],
+    ['a comment written as a sentence', ['def f():', '    # a comment written as a sentence, explaining what happens next.', '    return 1']],
+  ])('%s', (_name, block) => {
+    const text = ['title', '', para, '', ...block, '', 'the rest of the post explains it.', ''].join('\n');
+    const post = parsePost(text, { file: 'case.txt' });
+    expect(post.codeBlocks.map((c) => [c.line, c.endLine])).toEqual([[5, 4 + block.length]]);
+  });
+});
+
+describe('prose that mentions code stays prose', () => {
+  it.each([
+    'Compare the two values with a == b before you continue with the next step.',
+    'Set the timeout = 30 in the config file and restart the server.',
+    'Call os.Exit(1) only from main, never from a library.',
+    'The --verbose flag prints every request the client makes.',
+    'In Go, err != nil is the idiom you will see everywhere.',
+  ])('%s', (sentence) => {
+    const post = parsePost(`Title\n\nSome intro text for the post, written as a paragraph.\n\n${sentence}\n\nAnother paragraph follows here, as prose.\n`, { file: 'case.txt' });
+    expect(post.sections[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+});

@@ -9,7 +9,7 @@ describe('the built-in rule registry', () => {
     expect(builtinRuleIds).toEqual([
       'unreadable-input', 'invalid-encoding', 'empty-post',
       'duplicate-paragraph', 'near-duplicate-paragraph', 'repeated-sentence', 'duplicate-code-block',
-      'meta-missing', 'meta-field-missing', 'meta-invalid', 'meta-duplicate-field', 'meta-unknown-field',
+      'meta-missing', 'meta-field-missing', 'meta-invalid', 'meta-duplicate-field', 'meta-unknown-field', 'meta-label-style',
       'stale-review', 'future-review', 'needs-review',
       'topic-mismatch', 'checklist-mismatch', 'image-mismatch', 'paragraph-count-mismatch', 'reference-mismatch', 'placeholder-image',
       'empty-section', 'scrape-residue',

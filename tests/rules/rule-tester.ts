@@ -45,7 +45,7 @@ export function runRule(rule: Rule<any>, testCase: ValidCase): Finding[] {
   const severity = rule.meta.defaultSeverity === 'off' ? 'warn' : rule.meta.defaultSeverity;
   const settings = new Map([[rule.meta.id, { severity, options: rule.meta.schema.parse(testCase.options ?? {}) }]]);
   const now = new Date(`${testCase.now ?? NOW}T00:00:00Z`);
-  return lintPost({ file, post, input: { invalidUtf8Lines: testCase.invalidUtf8Lines ?? [] } }, [rule], settings, now);
+  return lintPost({ file, post, input: { invalidUtf8Lines: testCase.invalidUtf8Lines ?? [] }, text: testCase.text }, [rule], settings, now);
 }
 
 function title(testCase: ValidCase): string {

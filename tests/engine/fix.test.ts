@@ -1,0 +1,189 @@
+/**
+ * `--fix` through the API (`createLinter({ fix: true })`): RuleTester-style tables of input
+ * text -> output text for each fixable rule, idempotence (a second pass changes no byte),
+ * line endings, BOM and final newline kept, the structure guard, and the fix machinery
+ * (applyFixes, removeLinesFix) on their own.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyFixes, checkStructure, createLinter, defineRule, parse, removeLinesFix, SourceText, structureOf, type Fix, type LintResult } from '../../src/index.js';
+import { makeTree, REPO_ROOT } from '../cli/helpers.js';
+
+const NOW = '2026-11-23';
+
+/** A post with a meta box that only the rule under test objects to. */
+function fixOnly(rule: string, text: string, options: Record<string, unknown> = {}): Promise<LintResult> {
+  const linter = createLinter({ now: NOW, config: false, rules: { [rule]: ['warn', options] }, cwd: REPO_ROOT, fix: (finding) => finding.ruleId === rule });
+  return linter.lintText(text, { filePath: 'case.txt' });
+}
+
+interface FixCase { name: string; input: string; output: string; options?: Record<string, unknown> }
+
+function fixTable(rule: string, cases: FixCase[]): void {
+  describe(`${rule} --fix`, () => {
+    for (const testCase of cases) {
+      it(testCase.name, async () => {
+        const result = await fixOnly(rule, testCase.input, testCase.options);
+        expect(result.output ?? testCase.input).toBe(testCase.output);
+        expect(result.findings.filter((finding) => finding.ruleId === rule && finding.fix)).toEqual([]);
+        // Idempotent: fixing the output again changes nothing.
+        const again = await fixOnly(rule, testCase.output, testCase.options);
+        expect(again.output).toBeUndefined();
+      });
+    }
+  });
+}
+
+const P1 = 'caching keeps the slowest endpoint fast when traffic grows quickly.';
+const P2 = 'measure the hit rate before and after every change you make to it.';
+const P3 = 'write the final note so another developer can repeat the change.';
+const S = 'for this case keep the owner and the rollback plan written down.';
+
+fixTable('duplicate-paragraph', [
+  { name: 'drops the later copy and its blank line', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}\n\n${P3}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n\n${P3}\n` },
+  { name: 'a copy ending the file takes the blank line before it', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
+  { name: 'no final newline stays so', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}`, output: `a title for the post\n\n${P1}\n\n${P2}` },
+  { name: 'three copies: both later ones go', input: `a title for the post\n\n${P1}\n\n${P1}\n\n${P2}\n\n${P1}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
+  { name: 'a copy differing only in case and punctuation', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1.toUpperCase().replace('.', '!')}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
+]);
+
+fixTable('repeated-sentence', [
+  { name: 'the second occurrence goes with its space', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S} ${P3}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2} ${P3}\n` },
+  { name: 'at the end of a paragraph it takes the space before', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2}\n` },
+  { name: 'a paragraph that is only the sentence goes whole', input: `a title for the post\n\n${P1} ${S}\n\n${S}\n\n${P2}\n`, output: `a title for the post\n\n${P1} ${S}\n\n${P2}\n` },
+  { name: 'max: 2 keeps two', options: { max: 2 }, input: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3}\n` },
+  { name: 'three in one paragraph (two passes)', input: `a title for the post\n\n${S} ${P1} ${S} ${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1} ${P2}\n` },
+  { name: 'an indented line keeps its indentation', input: `a title for the post\n\n${S} ${P1}\n\n ${P2} ${S} ${P3}\n`, output: `a title for the post\n\n${S} ${P1}\n\n ${P2} ${P3}\n` },
+]);
+
+const CODE = 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\'/health\')\ndef health():\n    return {\'ok\': True}';
+fixTable('duplicate-code-block', [
+  {
+    name: 'drops the later copy, fences and all',
+    input: `a title for the post\n\n${P1}\n\n\`\`\`python\n${CODE}\n\`\`\`\n\n${P2}\n\n\`\`\`python\n${CODE}\n\`\`\`\n\n${P3}\n`,
+    output: `a title for the post\n\n${P1}\n\n\`\`\`python\n${CODE}\n\`\`\`\n\n${P2}\n\n${P3}\n`,
+  },
+]);
+
+const META_HEAD = `a title for the post\n\n${P1}\n\nalphanode post meta\n\n`;
+fixTable('meta-unknown-field', [
+  { name: 'a misspelt label becomes the known one', input: `${META_HEAD}topiccaching / python\nreadng time: 13\n`, output: `${META_HEAD}topiccaching / python\nreading time: 13\n` },
+  { name: 'with bullets below it', input: `${META_HEAD}topiccaching / python\nrevison:\n  • status: reviewed\n`, output: `${META_HEAD}topiccaching / python\nrevision:\n  • status: reviewed\n` },
+  { name: 'not when the field is there already', input: `${META_HEAD}reading time13\nreadng time: 14\n`, output: `${META_HEAD}reading time13\nreadng time: 14\n` },
+  { name: 'not a label with no near known one', input: `${META_HEAD}topiccaching / python\ncanonical url: https://example.org/x\n`, output: `${META_HEAD}topiccaching / python\ncanonical url: https://example.org/x\n` },
+]);
+
+fixTable('meta-label-style', [
+  { name: 'case and separator follow a glued box', input: `${META_HEAD}topiccaching / python\ndifficultybeginner\nReading Time: 13\n`, output: `${META_HEAD}topiccaching / python\ndifficultybeginner\nreading time13\n` },
+  { name: 'a colon box gets colons', input: `${META_HEAD}topic: caching / python\ndifficulty: beginner\nreading time - 13\n`, output: `${META_HEAD}topic: caching / python\ndifficulty: beginner\nreading time: 13\n` },
+  { name: 'spacing of a label with bullets', input: `${META_HEAD}topiccaching / python\nREVISION\n  • status: reviewed\n`, output: `${META_HEAD}topiccaching / python\nrevision\n  • status: reviewed\n` },
+  { name: 'separator: colon', options: { separator: 'colon' }, input: `${META_HEAD}topiccaching / python\n`, output: `${META_HEAD}topic: caching / python\n` },
+  { name: 'a value that gluing would change is left', input: `${META_HEAD}topiccaching / python\nsummaryshort\nreading time: -5\n`, output: `${META_HEAD}topiccaching / python\nsummaryshort\nreading time: -5\n` },
+]);
+
+describe('line endings, BOM and final newline', () => {
+  const body = [`a title for the post`, '', P1, '', P2, '', P1, '', P3];
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+    it(`keeps ${name}`, async () => {
+      const result = await fixOnly('duplicate-paragraph', body.join(eol) + eol);
+      expect(result.output).toBe([...body.slice(0, 6), P3].join(eol) + eol);
+    });
+  }
+  it('keeps a BOM (text and bytes) and a missing final newline', async () => {
+    const text = `\uFEFF${body.join('\r\n')}`;
+    const expected = `\uFEFF${[...body.slice(0, 6), P3].join('\r\n')}`;
+    expect((await fixOnly('duplicate-paragraph', text)).output).toBe(expected);
+    const linter = createLinter({ now: NOW, config: false, cwd: REPO_ROOT, fix: true });
+    const fromBytes = await linter.lintText(Buffer.from(text), { filePath: 'b.txt' });
+    expect(fromBytes.output).toBe(expected);
+  });
+  it('never fixes a file with bytes that are not UTF-8', async () => {
+    const linter = createLinter({ now: NOW, config: false, cwd: REPO_ROOT, fix: true });
+    const bytes = Buffer.concat([Buffer.from(`${body.join('\n')}\n`), Buffer.from([0xff, 0x0a])]);
+    expect((await linter.lintText(bytes)).output).toBeUndefined();
+  });
+});
+
+describe('the structure guard', () => {
+  it('drops a fix whose text re-parses to another structure', async () => {
+    // A custom rule whose "fix" deletes the title: the guard must refuse it.
+    const breaksTitle = defineRule({
+      meta: { id: 'drop-title', description: 'test rule that offers a harmful fix', defaultSeverity: 'warn', fixable: true },
+      check(post, context) {
+        if (context.source && post.title !== null) context.report({ line: 1, message: 'title', fix: removeLinesFix(context.source, 1, 1) });
+      },
+    });
+    const linter = createLinter({ now: NOW, config: false, cwd: REPO_ROOT, customRules: [breaksTitle], fix: (finding) => finding.ruleId === 'drop-title' });
+    const result = await linter.lintText(`a title for the post\n\n${P1}\n`);
+    expect(result.output).toBeUndefined();
+    expect(result.findings.some((finding) => finding.ruleId === 'drop-title')).toBe(true);
+  });
+
+  it('allows removed duplicate code blocks and a misspelt label becoming known, nothing else', () => {
+    const before = structureOf(parse(`a title\n\n${P1}\n\n\`\`\`\nx = 1\n\`\`\`\n\n${P2}\n\n\`\`\`\nx = 1\n\`\`\`\n\nalphanode post meta\n\nreadng time: 13\n`));
+    const fixed = structureOf(parse(`a title\n\n${P1}\n\n\`\`\`\nx = 1\n\`\`\`\n\n${P2}\n\nalphanode post meta\n\nreading time: 13\n`));
+    expect(checkStructure(before, fixed)).toBeNull();
+    const otherValue = structureOf(parse(`a title\n\n${P1}\n\n\`\`\`\nx = 1\n\`\`\`\n\n${P2}\n\nalphanode post meta\n\nreading time: 14\n`));
+    expect(checkStructure(before, otherValue)).toMatch(/meta field readingTime appeared/);
+    const lostCode = structureOf(parse(`a title\n\n${P1}\n\n${P2}\n\nalphanode post meta\n\nreadng time: 13\n`));
+    expect(checkStructure(before, lostCode)).toBe('a code block changed');
+    expect(checkStructure(before, { ...before, headings: ['x'] })).toBe('the headings changed');
+    expect(checkStructure(before, { ...before, checklist: ['x'] })).toBe('the checklist changed');
+  });
+
+  it('on the five samples: fixed posts keep title, headings, code (minus copies), checklist and meta', async () => {
+    const dir = path.join(REPO_ROOT, 'fixtures/samples');
+    const linter = createLinter({ now: NOW, config: false, cwd: REPO_ROOT, fix: true });
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.txt'))) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      const result = await linter.lintText(text, { filePath: name });
+      const after = result.output ?? text;
+      expect(checkStructure(structureOf(parse(text)), structureOf(parse(after))), name).toBeNull();
+      expect(result.findings.filter((finding) => ['duplicate-paragraph', 'duplicate-code-block', 'repeated-sentence'].includes(finding.ruleId)), name).toEqual([]);
+      expect((await linter.lintText(after, { filePath: name })).output, `${name}: second --fix`).toBeUndefined();
+    }
+  });
+});
+
+describe('applyFixes and the fix kit', () => {
+  const fix = (line: number, column: number, endLine: number, endColumn: number, text: string): Fix => ({ edits: [{ line, column, endLine, endColumn, text }] });
+  it('applies non-overlapping fixes in position order and skips overlapping ones', () => {
+    const text = 'abcdef\nghij\n';
+    const { output, applied, skipped } = applyFixes(text, [fix(1, 2, 1, 4, 'X'), fix(1, 3, 1, 5, 'Y'), fix(2, 1, 2, 2, 'Z'), fix(1, 4, 1, 4, '+')], (item) => item);
+    expect(output).toBe('aX+def\nZhij\n');
+    expect(applied).toHaveLength(3);
+    expect(skipped).toHaveLength(1);
+  });
+  it('refuses edits outside the text or with line breaks', () => {
+    const { output, skipped } = applyFixes('ab\n', [fix(3, 2, 3, 3, ''), fix(1, 1, 1, 2, 'x\ny')], (item) => item);
+    expect(output).toBe('ab\n');
+    expect(skipped).toHaveLength(2);
+  });
+  it('SourceText positions and removeLinesFix', () => {
+    const source = new SourceText('a\r\n\r\nb\rc');
+    expect(source.lines).toEqual(['a', '', 'b', 'c']);
+    expect(source.offset(3, 1)).toBe(5);
+    expect(source.offset(5, 1)).toBe(8);
+    expect(source.offset(6, 1)).toBe(-1);
+    expect(source.endsWithNewline).toBe(false);
+    expect(applyFixes(source.text, [removeLinesFix(source, 4, 4)], (item) => item).output).toBe('a\r\n\r\nb');
+    expect(applyFixes(source.text, [removeLinesFix(source, 1, 1)], (item) => item).output).toBe('b\rc');
+  });
+});
+
+describe('lintFiles with fix and outputFixes', () => {
+  it('writes each changed file atomically and --fix-type limits the rules', async () => {
+    const dup = `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}\n\nalphanode post meta\n\ntopiccaching / python\nReading Time: 13\n`;
+    const root = await makeTree({ 'a.txt': dup, 'clean.txt': `a title for the post\n\n${P1}\n` });
+    const metaOnly = createLinter({ now: NOW, config: false, cwd: root, fix: true, fixTypes: ['meta'] });
+    const results: LintResult[] = [];
+    for await (const result of metaOnly.lintFiles('.')) results.push(result);
+    expect(results.find((result) => result.file === 'a.txt')!.output).toBe(dup.replace('Reading Time: 13', 'reading time13'));
+    expect(results.find((result) => result.file === 'clean.txt')!.output).toBeUndefined();
+    expect(await metaOnly.outputFixes(results)).toEqual(['a.txt']);
+    expect(readFileSync(path.join(root, 'a.txt'), 'utf8')).toContain('reading time13');
+    expect(readFileSync(path.join(root, 'a.txt'), 'utf8').split(P1)).toHaveLength(3);
+    await expect(createLinter({ cwd: root, config: false, fix: true, fixTypes: ['nope'] }).lintText('x')).rejects.toThrow(/unknown fix type "nope"/);
+  });
+});
