@@ -10,18 +10,6 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-/** True for lines with nothing but whitespace (spaces, tabs, NBSP, other Unicode spaces). */
-export function isBlank(line: string): boolean {
-  return line.length === 0 || line.trim().length === 0;
-}
-
-/** True when the raw line starts with indentation (a space, a tab or a non-breaking space). */
-export function isIndented(line: string): boolean {
-  const first = line.charCodeAt(0);
-  return first === 32 || first === 9 || first === 0xa0;
-}
-
-
 /**
  * Number of whitespace-separated words. Lines of single-space-separated words (nearly all)
  * are counted by hopping from space to space with the native `indexOf`; others character by
