@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { fieldSpec, type FieldSpec, type MetaKey } from '../src/meta/fields.js';
+import { labelEnd } from '../src/text/label.js';
 
 type Style = 'glued' | 'colon';
 const SEPARATOR: Record<Style, string> = { glued: '', colon: ': ' };
@@ -23,27 +24,7 @@ interface LabelLine {
   value: string;
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0;
-}
 
-/** Where `label` ends at the start of `text` (case folded, a space matching any run of spaces), or -1. */
-function labelEnd(text: string, label: string): number {
-  let at = 0;
-  for (let l = 0; l < label.length; l++) {
-    const want = label.charCodeAt(l);
-    if (want === 32) {
-      const start = at;
-      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-      if (at === start) return -1;
-      continue;
-    }
-    const got = text.charCodeAt(at);
-    if (got !== want && (got | 0x20) !== want) return -1;
-    at++;
-  }
-  return at;
-}
 
 /** The separator at the start of `rest`, as the parser skips it; the value is what follows. */
 function splitSeparator(rest: string): { separator: string; value: string } {

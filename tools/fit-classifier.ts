@@ -70,12 +70,7 @@ export function fit(examples: readonly Example[], epochs = 12, rate = 0.2, l2 = 
   const average = new Float32Array(rows * K);
   let averaged = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffle(order, next);
     let loss = 0;
     for (const [e, i] of order) {
       const example = examples[e]!;
@@ -140,6 +135,16 @@ export function countTransitions(examples: readonly Example[]): Float32Array {
     }
   }
   return out;
+}
+
+/** Fisher-Yates, with the fit's own seeded generator (the fit is deterministic). */
+function shuffle<T>(items: T[], next: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  }
 }
 
 function lcg(seed: number): () => number {
@@ -227,12 +232,7 @@ function fitResidual(stacked: readonly Example[], stackedWeights: Float32Array, 
     w[index]! -= (rate * g) / Math.sqrt(squares[index]!);
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffle(order, next);
     let loss = 0;
     for (const [e, i, base] of order) {
       const example = stacked[e]!;

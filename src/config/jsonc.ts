@@ -26,7 +26,8 @@ const WORDS: Record<string, string> = {
   InvalidCharacter: 'invalid character in a string',
 };
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of a character offset (for file:line:col messages). */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {

@@ -8,6 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { ConfigError } from '../errors.js';
 import { parseJsonc } from './jsonc.js';
 import { ConfigFile, describeIssues, formatPath } from './schema.js';
+import { lineColumn } from './jsonc.js';
 
 export { ConfigError };
 
@@ -68,17 +69,6 @@ function parseJson(text: string, shown: string): unknown {
   }
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /**
  * Whether a package.json holds anp settings. One that is not valid JSON but mentions an

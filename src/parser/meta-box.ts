@@ -9,6 +9,7 @@
 import { LABELS_LONGEST_FIRST, fieldSpec, type FieldSpec, type MetaKey } from '../meta/fields.js';
 import { rawText, typeField, type RawBullet, type RawField } from '../meta/typing.js';
 import type { Meta, MetaExtra, MetaValue } from '../model/post.js';
+import { labelEnd } from '../text/label.js';
 
 interface OpenField {
   spec: FieldSpec | null;
@@ -119,28 +120,7 @@ function matchLabel(text: string): LabelMatch | null {
   return null;
 }
 
-/** Where `label` (lower case letters and single spaces) ends in `text`, or -1. */
-function labelEnd(text: string, label: string): number {
-  let at = 0;
-  for (let l = 0; l < label.length; l++) {
-    const want = label.charCodeAt(l);
-    if (want === 32) {
-      const start = at;
-      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-      if (at === start) return -1;
-      continue;
-    }
-    const got = text.charCodeAt(at);
-    // Labels hold only lower-case ASCII letters, so `| 0x20` folds exactly the upper case.
-    if (got !== want && (got | 0x20) !== want) return -1;
-    at++;
-  }
-  return at;
-}
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0;
-}
 
 /** `: 13`, ` - advanced`, ` = x`, `13` -> the value without the separator. */
 function skipSeparator(rest: string): string {
