@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * The robustness suite that is too slow for `npm test`, in two steps that .ci/run runs one
  * after the other (each alone, so neither slows the other down on a 2-core machine):
  *   npm run fuzz    100,000 fuzzed documents (tests/fuzz/*.fuzz.ts), on both cores;
- *   npm run faults  the interrupt/kill test (tests/faults/*.fault.ts); needs `npm run build`.
+ *   npm run faults  the interrupt/kill test and the hostile-output cases that spawn the bin
+ *                   (/dev/full, closed pipes, odd names: tests/faults/*.fault.ts); needs `npm run build`.
  * Both record their counts in .tmp/robustness/, which scripts/ci-summary.mjs prints.
  */
 export default defineConfig({
