@@ -6,7 +6,6 @@
  */
 import type { Block, CodeBlock, ListBlock, ListItem, Post, Section } from '../model/post.js';
 import { countWords } from './lines.js';
-import { Label } from './classifier.js';
 import { bulletAt, Bullet, indentWidth } from './features.js';
 import { detectLanguage } from './code-language.js';
 import { MetaBoxReader } from './meta-box.js';
@@ -314,4 +313,3 @@ export function bulletIndents(raw: string, trimmed: string): { marker: number; c
   return { marker, content: marker + bullet.textStart, textStart: bullet.textStart };
 }
 
-export { Label };
