@@ -81,6 +81,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
   const indents = new Int32Array(count);
   const tabs = new Uint8Array(count);
   const bullets = new Int8Array(count);
+  const bulletText = new Int32Array(count); // where a bullet line's text starts
   const numbers = new Int32Array(count); // the number of a `3.` / `3)` bullet, else 0
   const gapBefore = new Int32Array(count);
   let used = 0;
@@ -91,7 +92,9 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
     const indent = indentWidth(raw);
     indents[i] = indent;
     tabs[i] = raw.charCodeAt(0) === 9 ? 1 : 0;
-    bullets[i] = bulletAt(trimmed).kind;
+    const bullet = bulletAt(trimmed);
+    bullets[i] = bullet.kind;
+    bulletText[i] = bullet.textStart;
     if (bullets[i] === NUMBER_DOT || bullets[i] === NUMBER_PAREN) numbers[i] = leadingNumber(trimmed);
     const end = localFeatures(trimmed, indent, tabs[i] === 1, scratch, 0);
     if (used + end > localBuffer.length) {
@@ -198,7 +201,7 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
       }
       itemIndent = indent;
       itemKind = bullet;
-      itemContent = indent + bulletAt(lines[body[i]!]!.trim()).textStart;
+      itemContent = indent + bulletText[i]!;
     }
     if (i === 0) {
       ids[n++] = CTX('first-body-line');
