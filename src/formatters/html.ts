@@ -11,7 +11,7 @@
  * the script element. Titles, review dates and repeated paragraphs come from the engine's
  * ReportSummary (context.summary); without it the page shows findings only.
  */
-import type { FileResult } from '../model/finding.js';
+import { countByRule, type FileResult, type RuleCount } from '../model/finding.js';
 import type { ReportSummary } from '../model/report-summary.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -37,20 +37,6 @@ const AGE_BINS: ReadonlyArray<{ max: number; label: string }> = [
   { max: Infinity, label: '> 3 y' },
 ];
 
-interface RuleRow { id: string; errors: number; warnings: number }
-
-function byRule(results: readonly FileResult[]): RuleRow[] {
-  const counts = new Map<string, RuleRow>();
-  for (const result of results) {
-    for (const finding of result.findings) {
-      const row = counts.get(finding.ruleId) ?? { id: finding.ruleId, errors: 0, warnings: 0 };
-      if (finding.severity === 'error') row.errors++;
-      else row.warnings++;
-      counts.set(finding.ruleId, row);
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || (a.id < b.id ? -1 : 1));
-}
 
 function ageHistogram(summary: ReportSummary | undefined): { bins: Array<{ label: string; count: number }>; none: number } {
   const bins = AGE_BINS.map((bin) => ({ label: bin.label, count: 0 }));
@@ -79,7 +65,7 @@ function card(name: string, label: string, value: string, note: string): string 
   return `<div class="card" data-card="${name}"><div class="value">${escapeHtml(value)}</div><div class="label">${escapeHtml(label)}</div><div class="note">${escapeHtml(note)}</div></div>`;
 }
 
-function ruleChart(rows: readonly RuleRow[], descriptions: ReadonlyMap<string, string>): string {
+function ruleChart(rows: readonly RuleCount[], descriptions: ReadonlyMap<string, string>): string {
   if (rows.length === 0) return '<p class="empty">No findings.</p>';
   const max = Math.max(...rows.map((row) => row.errors + row.warnings));
   const barHeight = 22;
@@ -91,10 +77,10 @@ function ruleChart(rows: readonly RuleRow[], descriptions: ReadonlyMap<string, s
     const y = index * barHeight + 2;
     const errorWidth = (row.errors / max) * chartWidth;
     const warnWidth = (row.warnings / max) * chartWidth;
-    const title = `${row.id}: ${total} (${row.errors} errors, ${row.warnings} warnings)${descriptions.has(row.id) ? ` — ${descriptions.get(row.id)!}` : ''}`;
+    const title = `${row.ruleId}: ${total} (${row.errors} errors, ${row.warnings} warnings)${descriptions.has(row.ruleId) ? ` — ${descriptions.get(row.ruleId)!}` : ''}`;
     return (
-      `<g class="bar" data-rule="${escapeHtml(row.id)}" data-count="${total}"><title>${escapeHtml(title)}</title>` +
-      `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" class="axis">${escapeHtml(row.id)}</text>` +
+      `<g class="bar" data-rule="${escapeHtml(row.ruleId)}" data-count="${total}"><title>${escapeHtml(title)}</title>` +
+      `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" class="axis">${escapeHtml(row.ruleId)}</text>` +
       `<rect x="${labelWidth}" y="${y + 3}" width="${Math.max(errorWidth, row.errors > 0 ? 1 : 0).toFixed(1)}" height="${barHeight - 6}" class="err"/>` +
       `<rect x="${(labelWidth + errorWidth).toFixed(1)}" y="${y + 3}" width="${Math.max(warnWidth, row.warnings > 0 ? 1 : 0).toFixed(1)}" height="${barHeight - 6}" class="warn"/>` +
       `<text x="${(labelWidth + errorWidth + warnWidth + 6).toFixed(1)}" y="${y + 15}" class="count">${total}</text></g>`
@@ -208,9 +194,9 @@ document.documentElement.dataset.ready='true';
 
 export const formatHtml: Formatter = (results: readonly FileResult[], context: FormatContext) => {
   const summary = context.summary;
-  const rows = byRule(results);
+  const rows = countByRule(results);
   const descriptions = new Map(context.rules.map((rule) => [rule.id, rule.description]));
-  const ruleIds = rows.map((row) => row.id);
+  const ruleIds = rows.map((row) => row.ruleId);
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
   let errors = 0;
   let warnings = 0;

@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCount, REPO_ROOT } from '../fuzz/harness.js';
+// The bench generator's seeded PRNG (mulberry32) spreads the kill moments.
+import { createRandom as prng } from '../../bench/generate.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'anp.js');
 const RUNS = Number(process.env.ANP_FAULT_RUNS ?? 36);
@@ -28,17 +30,6 @@ interface Outcome {
   ms: number;
 }
 
-/** mulberry32: small, seeded, good enough to spread kill moments. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function runAnp(args: string[], cwd: string, killAfterMs?: number, signal?: Signal): Promise<Outcome> {
   return new Promise((resolve, reject) => {
