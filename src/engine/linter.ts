@@ -300,20 +300,7 @@ class LinterImpl implements Linter {
     const pause = eventLoopPauser();
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
       await pause();
-      if (source.kind === 'unreadable') {
-        yield { file, post: null, message: source.message };
-        continue;
-      }
-      let post: Post;
-      try {
-        post = parsePost(source.text, { file, bytes: source.bytes });
-      } catch (error) {
-        // The parser is specified never to throw; if it does anyway, lose one file, not the run.
-        const message = error instanceof Error ? error.message : String(error);
-        yield { file, post: null, message: `the parser failed (${message.split('\n')[0]}); not exported, please report this` };
-        continue;
-      }
-      yield { file, post, invalidUtf8Lines: source.invalidUtf8Lines };
+      yield readPost(file, source);
     }
   }
 
@@ -491,17 +478,23 @@ export function lintSource(
 }
 
 /** One source (already read) as `anp export` writes it: the post's JSON text, or why it could not be read. */
-export function exportJson(file: string, source: SourceRead, indent: number): ExportItem {
-  if (source.kind === 'unreadable') return { file, json: null, message: source.message };
-  let post: Post;
+/** One source (already read) -> its post, or why there is none. */
+function readPost(file: string, source: SourceRead): ReadPost {
+  if (source.kind === 'unreadable') return { file, post: null, message: source.message };
   try {
-    post = parsePost(source.text, { file, bytes: source.bytes });
+    return { file, post: parsePost(source.text, { file, bytes: source.bytes }), invalidUtf8Lines: source.invalidUtf8Lines };
   } catch (error) {
     // The parser is specified never to throw; if it does anyway, lose one file, not the run.
     const message = error instanceof Error ? error.message : String(error);
-    return { file, json: null, message: `the parser failed (${message.split('\n')[0]}); not exported, please report this` };
+    return { file, post: null, message: `the parser failed (${message.split('\n')[0]}); not exported, please report this` };
   }
-  return { file, json: indent > 0 ? JSON.stringify(post, null, indent) : JSON.stringify(post), invalidUtf8Lines: source.invalidUtf8Lines };
+}
+
+export function exportJson(file: string, source: SourceRead, indent: number): ExportItem {
+  const read = readPost(file, source);
+  if (read.post === null) return { file, json: null, message: read.message };
+  const { post } = read;
+  return { file, json: indent > 0 ? JSON.stringify(post, null, indent) : JSON.stringify(post), invalidUtf8Lines: read.invalidUtf8Lines };
 }
 
 /** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */
