@@ -155,3 +155,27 @@ describe('prose that mentions code stays prose', () => {
     expect(post.sections[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
   });
 });
+
+describe('constraints the data makes near-certain', () => {
+  it('an indented line is never a heading (scrapers write headings at the margin)', () => {
+    // Alone between blank lines, with the words of a heading: at the margin it would be one.
+    const text = (line: string) => `Title\n\nBuild the image with the file below, then push it.\n\n${line}\n\nThe container now runs as an unprivileged user.\n`;
+    expect(labelsOf(text('Next Steps'))[1]).toBe('heading');
+    expect(labelsOf(text('    Next Steps'))[1]).not.toBe('heading');
+    expect(labelsOf(text('    USER daemon'))).toEqual(['paragraph', 'code', 'paragraph']);
+  });
+
+  it('a numbered line that does not go on from the list above it is a numbered heading', () => {
+    const text = [
+      'title', '', 'a paragraph that opens the post and says what it covers.',
+      '7. measuring the result', '1) write the final note', '2. measure response time', '• inspect cache headers', '– test the smallest change',
+      '8. monitoring and alerts', 'watch the error rate for a day after each release and note what changed.', '',
+    ].join('\n');
+    expect(labelsOf(text)).toEqual(['paragraph', 'heading', 'item', 'item', 'item', 'item', 'heading', 'paragraph']);
+  });
+
+  it('numbered items among other markers keep their place (`• a`, `2. b`)', () => {
+    const text = ['title', '', 'steps', '', '• check the logs', '2. restart the service', '- verify the health check', '4. write the note', ''].join('\n');
+    expect(labelsOf(text)).toEqual(['heading', 'item', 'item', 'item', 'item']);
+  });
+});
