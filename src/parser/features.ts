@@ -112,6 +112,9 @@ const LIMITS_3: readonly number[] = [0.03, 0.06, 0.12, 0.25, 0.4];
 const LIMITS_4: readonly number[] = [0.1, 0.3];
 const LIMITS_5: readonly number[] = [0, 1, 3, 7];
 const LIMITS_6: readonly number[] = [0, 1];
+const LIMITS_UPPER: readonly number[] = [0.05, 0.15, 0.4, 0.8];
+const LIMITS_SHARE: readonly number[] = [0.15, 0.3, 0.45];
+const LIMITS_PLAIN: readonly number[] = [0.3, 0.6, 0.85];
 
 function bucket(value: number, limits: readonly number[]): number {
   let i = 0;
@@ -174,6 +177,35 @@ export function bulletAt(text: string): { kind: Bullet; textStart: number } {
 const NO_BULLET = { kind: Bullet.None, textStart: 0 } as const;
 
 /**
+ * Marks of code, one bit each, in the order of the MARKS names: bit k of `low` is mark k,
+ * bit k of `high` is mark 32 + k. The scan sets bits; the ids are written in one loop over
+ * them. (Sixty booleans and sixty guarded stores made one function V8 compiled slowly and
+ * recompiled whenever a rare mark first appeared.)
+ */
+const enum Low {
+  SemicolonInside = 1 << 0, BraceOpen = 1 << 1, BraceClose = 1 << 2, AssignSpaced = 1 << 3, AssignTight = 1 << 4,
+  Equality = 1 << 5, ArrowFat = 1 << 6, ArrowThin = 1 << 7, DoubleColon = 1 << 8, Walrus = 1 << 9, EmptyCall = 1 << 10,
+  Call = 1 << 11, Bracket = 1 << 12, CloseTag = 1 << 13, SelfClose = 1 << 14, DollarVar = 1 << 15, LongFlag = 1 << 16,
+  ShortFlag = 1 << 17, AndOr = 1 << 18, SlashSlash = 1 << 19, DoubleQuote = 1 << 20, OddDoubleQuote = 1 << 21,
+  SingleQuoteWord = 1 << 22, Backtick = 1 << 23, Snake = 1 << 24, Camel = 1 << 25, Dotted = 1 << 26, Path = 1 << 27,
+  Url = 1 << 28, AtInside = 1 << 29, Percent = 1 << 30, Star = 1 << 31,
+}
+const enum High {
+  Plus = 1 << 0, Version = 1 << 1, Commas = 1 << 2, QuestionInside = 1 << 3, ExclaimInside = 1 << 4, ColonSpace = 1 << 5,
+  ColonTight = 1 << 6, Pipe = 1 << 7, UnbalancedOpen = 1 << 8, UnbalancedClose = 1 << 9, TrailingBackslash = 1 << 10,
+  HashInside = 1 << 11, Entity = 1 << 12, DoubleSpace = 1 << 13, TabInside = 1 << 14, AllLower = 1 << 15,
+  NoLetters = 1 << 16, OneToken = 1 << 17, EndsColonAfterWord = 1 << 18, EndsParenColon = 1 << 19, OpensQuote = 1 << 20,
+  EqualsTwo = 1 << 21, OperatorSpaced = 1 << 22, DashDashSpace = 1 << 23, Ellipsis = 1 << 24,
+}
+
+/** What the character scan counts, by slot of `counts`. */
+const enum Count {
+  Letters, Upper, Digits, Symbols, Spaces, Words, Capitalised, FunctionWords, PlainWords, SentenceBreaks,
+  Brackets, Closers, DoubleQuotes, Equals, Commas, LastWordStart, LastWordEnd, Low, High, Size,
+}
+const counts = new Int32Array(Count.Size);
+
+/**
  * Writes the local feature ids of one line into `out` from `at`; returns the new end.
  * `trimmed` is the line without surrounding whitespace (never empty), `indent` its width.
  */
@@ -184,32 +216,81 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
   // either way, and its opening says which. This bounds the cost per line (a 50 KB line
   // costs what a short one does); the last character is read from the real end.
   const end = length > 256 ? 256 : length;
+  scanCharacters(trimmed, end);
+  const letters = counts[Count.Letters]!, upper = counts[Count.Upper]!, digits = counts[Count.Digits]!;
+  const symbols = counts[Count.Symbols]!, spaces = counts[Count.Spaces]!, words = counts[Count.Words]!;
+  const capitalised = counts[Count.Capitalised]!, functionWords = counts[Count.FunctionWords]!, plainWords = counts[Count.PlainWords]!;
 
+  out[n++] = INDENT + bucket(indent, LIMITS_0);
+  if (tabIndent) out[n++] = TAB;
+  out[n++] = LENGTH + bucket(length, LIMITS_1);
+  out[n++] = WORDS + bucket(words, LIMITS_2);
+  const first = trimmed.charCodeAt(0);
+  const last = trimmed.charCodeAt(length - 1);
+  out[n++] = FIRST + charClass(first);
+  out[n++] = LAST + charClass(last);
+  const visible = Math.max(1, end - spaces);
+  const symbolShare = symbols / visible;
+  out[n++] = SYMBOLS + (symbols === 0 ? 0 : bucket(symbolShare, LIMITS_3) + 1);
+  out[n++] = UPPER + (upper === 0 ? 0 : bucket(upper / Math.max(1, letters), LIMITS_UPPER) + 1);
+  out[n++] = DIGITS + (digits === 0 ? 0 : bucket(digits / visible, LIMITS_4) + 1);
+  out[n++] = CAPITALISED + (capitalised === 0 ? 0 : capitalised === plainWords && words >= 2 ? 3 : capitalised * 2 >= words ? 2 : 1);
+  out[n++] = FUNCTION_WORDS + bucket(functionWords, LIMITS_5);
+  out[n++] = FUNCTION_SHARE + (functionWords === 0 ? 0 : bucket(functionWords / Math.max(1, words), LIMITS_SHARE) + 1);
+  out[n++] = PLAIN_WORDS + (plainWords === words ? 4 : bucket(plainWords / Math.max(1, words), LIMITS_PLAIN));
+  out[n++] = SENTENCE_BREAKS + bucket(counts[Count.SentenceBreaks]!, LIMITS_6);
+
+  // Marks that depend on the whole line, then one id per mark present.
+  let low = counts[Count.Low]!;
+  let high = counts[Count.High]!;
+  if ((counts[Count.DoubleQuotes]! & 1) === 1) low |= Low.OddDoubleQuote;
+  if (counts[Count.Commas]! >= 2) high |= High.Commas;
+  if (counts[Count.Brackets]! > counts[Count.Closers]!) high |= High.UnbalancedOpen;
+  else if (counts[Count.Brackets]! < counts[Count.Closers]!) high |= High.UnbalancedClose;
+  if (last === 92 /* \ */) high |= High.TrailingBackslash;
+  if (letters > 0 && upper === 0) high |= High.AllLower;
+  if (letters === 0) high |= High.NoLetters;
+  if (words === 1) high |= High.OneToken;
+  if (last === 58 && length > 1) {
+    const before = trimmed.charCodeAt(length - 2);
+    if (isAlpha(before)) high |= High.EndsColonAfterWord;
+    else if (before === 41) high |= High.EndsParenColon;
+  }
+  if (first === 34 || first === 0x201c) high |= High.OpensQuote;
+  if (counts[Count.Equals]! >= 2) high |= High.EqualsTwo;
+  for (let bit = 0; low !== 0; bit++, low >>>= 1) if ((low & 1) !== 0) out[n++] = MARKS + bit;
+  for (let bit = 32; high !== 0; bit++, high >>>= 1) if ((high & 1) !== 0) out[n++] = MARKS + bit;
+
+  const bullet = bulletAt(trimmed);
+  if (bullet.kind !== Bullet.None) {
+    out[n++] = BULLET + bullet.kind;
+    if (indent > 0) out[n++] = BULLET + 7;
+  }
+  n = openerFeatures(trimmed, first, out, n);
+  n = tokenFeatures(trimmed, end, bullet.kind !== Bullet.None ? bullet.textStart : 0, out, n);
+  const lastWordStart = counts[Count.LastWordStart]!, lastWordEnd = counts[Count.LastWordEnd]!;
+  if (lastWordStart >= 0 && lastWordEnd - lastWordStart <= 24 && words > 1) {
+    out[n++] = HASHED_LAST + (hashLower(trimmed, lastWordStart, lastWordEnd) % HASHED_LAST_BUCKETS);
+  }
+  return n;
+}
+
+/** One scan of `trimmed[0, end)`: fills `counts` with the counts and the marks' bits. */
+function scanCharacters(trimmed: string, end: number): void {
   let letters = 0, upper = 0, digits = 0, symbols = 0, spaces = 0;
   let words = 0, capitalised = 0, functionWords = 0, plainWords = 0, sentenceBreaks = 0;
-  let braceOpen = 0, braceClose = 0, parenOpen = 0, parenClose = 0, squareOpen = 0, squareClose = 0;
-  let doubleQuotes = 0, equals = 0;
-  let semicolonInside = false, assignSpaced = false, assignTight = false, equality = false, arrowFat = false, arrowThin = false;
-  let doubleColon = false, walrus = false, emptyCall = false, call = false, closeTag = false, selfClose = false, dollarVar = false;
-  let longFlag = false, shortFlag = false, andOr = false, slashSlash = false, singleQuoteWord = false, backtick = false;
-  let snake = false, camel = false, dotted = false, path = false, url = false, atInside = false, percent = false, star = false;
-  let plus = false, version = false, commas = 0, questionInside = false, exclaimInside = false, colonSpace = false, colonTight = false;
-  let pipe = false, hashInside = false, entity = false, doubleSpace = false, tabInside = false, operatorSpaced = false;
-  let dashDashSpace = false, ellipsis = false;
-
+  let brackets = 0, closers = 0, doubleQuotes = 0, equals = 0, commas = 0;
+  let low = 0, high = 0;
   let wordStart = -1;
   let wordHasUpperInside = false, wordHasLowerBeforeUpper = false, wordPlain = true, wordFirstUpper = false;
-  let firstTokenEnd = -1;
   let lastWordStart = -1, lastWordEnd = -1;
 
   for (let i = 0; i <= end; i++) {
     const code = i < end ? trimmed.charCodeAt(i) : 32;
-    const space = code === 32 || code === 9 || code === 0xa0;
-    if (space) {
+    if (code === 32 || code === 9 || code === 0xa0) {
       if (wordStart >= 0) {
         // A token ends: classify it as a word of prose or not.
         words++;
-        if (firstTokenEnd < 0) firstTokenEnd = i;
         const tokenLength = i - wordStart;
         if (wordPlain) {
           plainWords++;
@@ -229,13 +310,13 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
             if (lastCode === 46 && i < end) sentenceBreaks++;
           }
         }
-        if (camelWord(wordHasLowerBeforeUpper, wordHasUpperInside)) camel = true;
+        if (wordHasLowerBeforeUpper && wordHasUpperInside) low |= Low.Camel;
         wordStart = -1;
       }
       if (i < end) {
         spaces++;
-        if (code === 9) tabInside = true;
-        else if (i + 1 < end && trimmed.charCodeAt(i + 1) === 32 && i > 0) doubleSpace = true;
+        if (code === 9) high |= High.TabInside;
+        else if (i + 1 < end && trimmed.charCodeAt(i + 1) === 32 && i > 0) high |= High.DoubleSpace;
       }
       continue;
     }
@@ -266,12 +347,12 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
     }
     if (code >= 48 && code <= 57) {
       digits++;
-      if (next === 46 && i + 2 < end && isDigitCode(trimmed.charCodeAt(i + 2))) version = true;
+      if (next === 46 && i + 2 < end && isDigitCode(trimmed.charCodeAt(i + 2))) high |= High.Version;
       continue;
     }
     if (code === 39 /* ' */ && isAlpha(previous) && isAlpha(next)) {
       // An apostrophe inside a word (don't, it's) is prose.
-      singleQuoteWord = true;
+      low |= Low.SingleQuoteWord;
       continue;
     }
     if (code === 45 /* - */ && isAlpha(previous) && isAlpha(next)) continue; // hyphenated word
@@ -284,169 +365,92 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
     if (code > 127) continue;
     symbols++;
     switch (code) {
-      case 59: if (i + 1 < end) semicolonInside = true; break;
-      case 123: braceOpen++; break;
-      case 125: braceClose++; break;
+      case 59: if (i + 1 < end) low |= Low.SemicolonInside; break;
+      case 123: brackets++; low |= Low.BraceOpen; break;
+      case 125: closers++; low |= Low.BraceClose; break;
       case 40:
-        parenOpen++;
-        if (isWordChar(previous)) {
-          call = true;
-          if (next === 41) emptyCall = true;
-        }
+        brackets++;
+        if (isWordChar(previous)) low |= next === 41 ? Low.Call | Low.EmptyCall : Low.Call;
         break;
-      case 41: parenClose++; break;
-      case 91: squareOpen++; break;
-      case 93: squareClose++; break;
+      case 41: closers++; break;
+      case 91: brackets++; low |= Low.Bracket; break;
+      case 93: closers++; low |= Low.Bracket; break;
       case 61:
         equals++;
-        if (next === 61 || previous === 33 || previous === 61) equality = true;
-        else if (next === 62) arrowFat = true;
-        else if (previous === 58) walrus = true;
-        else if (previous === 32 && next === 32) assignSpaced = true;
-        else if (isWordChar(previous) && next !== 32) assignTight = true;
+        if (next === 61 || previous === 33 || previous === 61) low |= Low.Equality;
+        else if (next === 62) low |= Low.ArrowFat;
+        else if (previous === 58) low |= Low.Walrus;
+        else if (previous === 32 && next === 32) low |= Low.AssignSpaced;
+        else if (isWordChar(previous) && next !== 32) low |= Low.AssignTight;
         break;
-      case 62: if (previous === 45) arrowThin = true; break;
+      case 62: if (previous === 45) low |= Low.ArrowThin; break;
       case 58:
-        if (next === 58) doubleColon = true;
-        else if (next === 32) colonSpace = true;
-        else if (next !== 61 && i + 1 < end && !(next === 47 && trimmed.charCodeAt(i + 2) === 47)) colonTight = true;
-        if (next === 47 && trimmed.charCodeAt(i + 2) === 47) url = true;
+        if (next === 58) low |= Low.DoubleColon;
+        else if (next === 32) high |= High.ColonSpace;
+        else if (next !== 61 && i + 1 < end && !(next === 47 && trimmed.charCodeAt(i + 2) === 47)) high |= High.ColonTight;
+        if (next === 47 && trimmed.charCodeAt(i + 2) === 47) low |= Low.Url;
         break;
       case 60:
-        if (next === 47) closeTag = true;
+        if (next === 47) low |= Low.CloseTag;
         break;
       case 47:
-        if (previous === 60) closeTag = true;
-        else if (next === 62) selfClose = true;
-        else if (next === 47 && previous !== 58) slashSlash = true;
-        else if (isWordChar(previous) && isWordChar(next)) path = true;
-        else if (previous === 32 && isWordChar(next)) path = true;
+        if (previous === 60) low |= Low.CloseTag;
+        else if (next === 62) low |= Low.SelfClose;
+        else if (next === 47 && previous !== 58) low |= Low.SlashSlash;
+        else if (isWordChar(previous) && isWordChar(next)) low |= Low.Path;
+        else if (previous === 32 && isWordChar(next)) low |= Low.Path;
         break;
-      case 36: if (isAlpha(next) || next === 123 || next === 40 || next === 95) dollarVar = true; break;
+      case 36: if (isAlpha(next) || next === 123 || next === 40 || next === 95) low |= Low.DollarVar; break;
       case 45:
         if (previous === 32 || i === 0) {
           if (next === 45) {
             const third = trimmed.charCodeAt(i + 2);
-            if (isAlpha(third)) longFlag = true;
-            else if (third === 32 || i + 2 >= end) dashDashSpace = true;
-          } else if (isAlpha(next)) shortFlag = true;
-          else if (next === 32 && previous === 32) operatorSpaced = true;
+            if (isAlpha(third)) low |= Low.LongFlag;
+            else if (third === 32 || i + 2 >= end) high |= High.DashDashSpace;
+          } else if (isAlpha(next)) low |= Low.ShortFlag;
+          else if (next === 32 && previous === 32) high |= High.OperatorSpaced;
         }
         break;
       case 38:
-        if (next === 38) andOr = true;
+        if (next === 38) low |= Low.AndOr;
         else if (isAlpha(next)) {
           // &amp; &lt; &#39;: an HTML entity in scraped prose.
           const semi = trimmed.indexOf(';', i);
-          if (semi > i && semi - i <= 8) entity = true;
+          if (semi > i && semi - i <= 8) high |= High.Entity;
         }
         break;
-      case 124: if (next === 124) andOr = true; else pipe = true; break;
-      case 34: doubleQuotes++; break;
-      case 96: backtick = true; break;
-      case 95: if (isAlnum(previous) && isAlnum(next)) snake = true; break;
+      case 124: if (next === 124) low |= Low.AndOr; else high |= High.Pipe; break;
+      case 34: doubleQuotes++; low |= Low.DoubleQuote; break;
+      case 96: low |= Low.Backtick; break;
+      case 95: if (isAlnum(previous) && isAlnum(next)) low |= Low.Snake; break;
       case 46:
-        if (isWordChar(previous) && isAlpha(next)) dotted = true;
-        if (next === 46 && trimmed.charCodeAt(i + 2) === 46) ellipsis = true;
+        if (isWordChar(previous) && isAlpha(next)) low |= Low.Dotted;
+        if (next === 46 && trimmed.charCodeAt(i + 2) === 46) high |= High.Ellipsis;
         break;
-      case 64: if (i > 0 && isWordChar(previous)) atInside = true; break;
-      case 37: percent = true; break;
-      case 42: star = true; break;
-      case 43: if (previous === 32 && next === 32) operatorSpaced = true; else plus = true; break;
+      case 64: if (i > 0 && isWordChar(previous)) low |= Low.AtInside; break;
+      case 37: low |= Low.Percent; break;
+      case 42: low |= Low.Star; break;
+      case 43: if (previous === 32 && next === 32) high |= High.OperatorSpaced; else high |= High.Plus; break;
       case 44: commas++; break;
-      case 63: if (i + 1 < end) questionInside = true; break;
-      case 33: if (i + 1 < end && next !== 61) exclaimInside = true; break;
-      case 35: if (i > 0) hashInside = true; break;
-      case 92: break;
+      case 63: if (i + 1 < end) high |= High.QuestionInside; break;
+      case 33: if (i + 1 < end && next !== 61) high |= High.ExclaimInside; break;
+      case 35: if (i > 0) high |= High.HashInside; break;
       default: break;
     }
   }
+  counts[Count.Letters] = letters; counts[Count.Upper] = upper; counts[Count.Digits] = digits;
+  counts[Count.Symbols] = symbols; counts[Count.Spaces] = spaces; counts[Count.Words] = words;
+  counts[Count.Capitalised] = capitalised; counts[Count.FunctionWords] = functionWords; counts[Count.PlainWords] = plainWords;
+  counts[Count.SentenceBreaks] = sentenceBreaks; counts[Count.Brackets] = brackets; counts[Count.Closers] = closers;
+  counts[Count.DoubleQuotes] = doubleQuotes; counts[Count.Equals] = equals; counts[Count.Commas] = commas;
+  counts[Count.LastWordStart] = lastWordStart; counts[Count.LastWordEnd] = lastWordEnd;
+  counts[Count.Low] = low; counts[Count.High] = high;
+}
 
-  out[n++] = INDENT + bucket(indent, LIMITS_0);
-  if (tabIndent) out[n++] = TAB;
-  out[n++] = LENGTH + bucket(length, LIMITS_1);
-  out[n++] = WORDS + bucket(words, LIMITS_2);
-  const first = trimmed.charCodeAt(0);
-  const last = trimmed.charCodeAt(length - 1);
-  out[n++] = FIRST + charClass(first);
-  out[n++] = LAST + charClass(last);
-  const visible = Math.max(1, end - spaces);
-  const symbolShare = symbols / visible;
-  out[n++] = SYMBOLS + (symbols === 0 ? 0 : bucket(symbolShare, LIMITS_3) + 1);
-  out[n++] = UPPER + (upper === 0 ? 0 : bucket(upper / Math.max(1, letters), [0.05, 0.15, 0.4, 0.8]) + 1);
-  out[n++] = DIGITS + (digits === 0 ? 0 : bucket(digits / visible, LIMITS_4) + 1);
-  out[n++] = CAPITALISED + (capitalised === 0 ? 0 : capitalised === plainWords && words >= 2 ? 3 : capitalised * 2 >= words ? 2 : 1);
-  out[n++] = FUNCTION_WORDS + bucket(functionWords, LIMITS_5);
-  out[n++] = FUNCTION_SHARE + (functionWords === 0 ? 0 : bucket(functionWords / Math.max(1, words), [0.15, 0.3, 0.45]) + 1);
-  out[n++] = PLAIN_WORDS + (plainWords === words ? 4 : bucket(plainWords / Math.max(1, words), [0.3, 0.6, 0.85]));
-  out[n++] = SENTENCE_BREAKS + bucket(sentenceBreaks, LIMITS_6);
-
-  // One id per mark of code present, in the order of the MARKS names.
-  if (semicolonInside) out[n++] = MARKS + 0;
-  if (braceOpen > 0) out[n++] = MARKS + 1;
-  if (braceClose > 0) out[n++] = MARKS + 2;
-  if (assignSpaced) out[n++] = MARKS + 3;
-  if (assignTight) out[n++] = MARKS + 4;
-  if (equality) out[n++] = MARKS + 5;
-  if (arrowFat) out[n++] = MARKS + 6;
-  if (arrowThin) out[n++] = MARKS + 7;
-  if (doubleColon) out[n++] = MARKS + 8;
-  if (walrus) out[n++] = MARKS + 9;
-  if (emptyCall) out[n++] = MARKS + 10;
-  if (call) out[n++] = MARKS + 11;
-  if (squareOpen + squareClose > 0) out[n++] = MARKS + 12;
-  if (closeTag) out[n++] = MARKS + 13;
-  if (selfClose) out[n++] = MARKS + 14;
-  if (dollarVar) out[n++] = MARKS + 15;
-  if (longFlag) out[n++] = MARKS + 16;
-  if (shortFlag) out[n++] = MARKS + 17;
-  if (andOr) out[n++] = MARKS + 18;
-  if (slashSlash) out[n++] = MARKS + 19;
-  if (doubleQuotes > 0) out[n++] = MARKS + 20;
-  if ((doubleQuotes & 1) === 1) out[n++] = MARKS + 21;
-  if (singleQuoteWord) out[n++] = MARKS + 22;
-  if (backtick) out[n++] = MARKS + 23;
-  if (snake) out[n++] = MARKS + 24;
-  if (camel) out[n++] = MARKS + 25;
-  if (dotted) out[n++] = MARKS + 26;
-  if (path) out[n++] = MARKS + 27;
-  if (url) out[n++] = MARKS + 28;
-  if (atInside) out[n++] = MARKS + 29;
-  if (percent) out[n++] = MARKS + 30;
-  if (star) out[n++] = MARKS + 31;
-  if (plus) out[n++] = MARKS + 32;
-  if (version) out[n++] = MARKS + 33;
-  if (commas >= 2) out[n++] = MARKS + 34;
-  if (questionInside) out[n++] = MARKS + 35;
-  if (exclaimInside) out[n++] = MARKS + 36;
-  if (colonSpace) out[n++] = MARKS + 37;
-  if (colonTight) out[n++] = MARKS + 38;
-  if (pipe) out[n++] = MARKS + 39;
-  if (braceOpen + parenOpen + squareOpen > braceClose + parenClose + squareClose) out[n++] = MARKS + 40;
-  if (braceOpen + parenOpen + squareOpen < braceClose + parenClose + squareClose) out[n++] = MARKS + 41;
-  if (last === 92 /* \ */) out[n++] = MARKS + 42;
-  if (hashInside) out[n++] = MARKS + 43;
-  if (entity) out[n++] = MARKS + 44;
-  if (doubleSpace) out[n++] = MARKS + 45;
-  if (tabInside) out[n++] = MARKS + 46;
-  if (letters > 0 && upper === 0) out[n++] = MARKS + 47;
-  if (letters === 0) out[n++] = MARKS + 48;
-  if (words === 1) out[n++] = MARKS + 49;
-  if (last === 58 && length > 1 && isAlpha(trimmed.charCodeAt(length - 2))) out[n++] = MARKS + 50;
-  if (last === 58 && length > 1 && trimmed.charCodeAt(length - 2) === 41) out[n++] = MARKS + 51;
-  if (first === 34 || first === 0x201c) out[n++] = MARKS + 52;
-  if (equals >= 2) out[n++] = MARKS + 53;
-  if (operatorSpaced) out[n++] = MARKS + 54;
-  if (dashDashSpace) out[n++] = MARKS + 55;
-  if (ellipsis) out[n++] = MARKS + 56;
-
-  const bullet = bulletAt(trimmed);
-  if (bullet.kind !== Bullet.None) {
-    out[n++] = BULLET + bullet.kind;
-    if (indent > 0) out[n++] = BULLET + 7;
-  }
-
-  // Prompts and comment openers.
+/** Prompts (`$ `, `> `, `PS>`, `# cmd`, `% `, `>>>`, `## `) and comment openers. */
+function openerFeatures(trimmed: string, first: number, out: Int32Array, at: number): number {
+  let n = at;
+  const length = trimmed.length;
   const second = trimmed.charCodeAt(1);
   if (first === 36 && second === 32) out[n++] = PROMPT + 0;
   else if (first === 62 && second === 32) out[n++] = PROMPT + 1;
@@ -467,39 +471,35 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
   else if (first === 59 && second === 59) out[n++] = COMMENT + 5;
   else if (first === 60 && second === 33) out[n++] = COMMENT + 6;
   else if ((first === 34 || first === 39) && second === first && trimmed.charCodeAt(2) === first) out[n++] = COMMENT + 7;
+  return n;
+}
 
-  // The first token (after a bullet), and the last word.
-  const tokenStart = bullet.kind !== Bullet.None ? bullet.textStart : 0;
+/** The first token (after a bullet at `tokenStart`): its case, digits, length, a call, its hashed word. */
+function tokenFeatures(trimmed: string, end: number, tokenStart: number, out: Int32Array, at: number): number {
+  let n = at;
   let tokenEnd = tokenStart;
   while (tokenEnd < end && !isSpace(trimmed.charCodeAt(tokenEnd))) tokenEnd++;
   let core = tokenStart;
   while (core < tokenEnd && isWordChar(trimmed.charCodeAt(core))) core++;
-  if (core > tokenStart) {
-    let lower = 0, up = 0;
-    for (let i = tokenStart; i < core; i++) {
-      const code = trimmed.charCodeAt(i);
-      if (code >= 97 && code <= 122) lower++;
-      else if (code >= 65 && code <= 90) up++;
-    }
-    const firstUpper = trimmed.charCodeAt(tokenStart) >= 65 && trimmed.charCodeAt(tokenStart) <= 90;
-    out[n++] = FIRST_TOKEN + (up === 0 ? 0 : lower === 0 ? 2 : firstUpper && up === 1 ? 1 : 3);
-    if (lower + up < core - tokenStart) out[n++] = FIRST_TOKEN + 5;
-    if (core - tokenStart <= 2) out[n++] = FIRST_TOKEN + 6;
-    if (core < tokenEnd && trimmed.charCodeAt(core) === 40) out[n++] = FIRST_TOKEN + 7;
-    if (core < tokenEnd) out[n++] = FIRST_TOKEN + 8;
-    const wordEnd = core - tokenStart > 24 ? tokenStart + 24 : core;
-    out[n++] = HASHED_FIRST + (hashLower(trimmed, tokenStart, wordEnd) % HASHED_FIRST_BUCKETS);
-  } else {
+  if (core === tokenStart) {
     out[n++] = FIRST_TOKEN + 4;
+    return n;
   }
-  if (lastWordStart >= 0 && lastWordEnd - lastWordStart <= 24 && words > 1) {
-    out[n++] = HASHED_LAST + (hashLower(trimmed, lastWordStart, lastWordEnd) % HASHED_LAST_BUCKETS);
+  let lower = 0, up = 0;
+  for (let i = tokenStart; i < core; i++) {
+    const code = trimmed.charCodeAt(i);
+    if (code >= 97 && code <= 122) lower++;
+    else if (code >= 65 && code <= 90) up++;
   }
+  const firstUpper = trimmed.charCodeAt(tokenStart) >= 65 && trimmed.charCodeAt(tokenStart) <= 90;
+  out[n++] = FIRST_TOKEN + (up === 0 ? 0 : lower === 0 ? 2 : firstUpper && up === 1 ? 1 : 3);
+  if (lower + up < core - tokenStart) out[n++] = FIRST_TOKEN + 5;
+  if (core - tokenStart <= 2) out[n++] = FIRST_TOKEN + 6;
+  if (core < tokenEnd && trimmed.charCodeAt(core) === 40) out[n++] = FIRST_TOKEN + 7;
+  if (core < tokenEnd) out[n++] = FIRST_TOKEN + 8;
+  const wordEnd = core - tokenStart > 24 ? tokenStart + 24 : core;
+  out[n++] = HASHED_FIRST + (hashLower(trimmed, tokenStart, wordEnd) % HASHED_FIRST_BUCKETS);
   return n;
-}
-
-function camelWord(lowerBeforeUpper: boolean, upperInside: boolean): boolean {
-  return lowerBeforeUpper && upperInside;
 }
 
 function isDigitCode(code: number): boolean {
