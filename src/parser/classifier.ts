@@ -460,19 +460,66 @@ export function classifyBody(lines: readonly string[], body: Int32Array, count: 
   const { first, second: scores } = scoreBoth(features, count);
   const stack = addStackScores(features, first, scores, count);
   addResidual(features, stack, scores, count);
-  forbidIndentedHeadings(scores, features.indents, count);
+  forbidHeadings(lines, body, scores, features.indents, count);
   const labels = decode(scores, features.gapBefore, count);
   constrain(lines, body, count, labels, features, scores);
   return labels;
 }
 
 /**
- * A scraper writes a heading at the margin: none of the 6,972 headings of the labelled real
- * articles is indented, while an indented line is code or content under a list item. So a
- * line indented by two columns or more cannot be a heading; the decoder picks among the rest.
+ * Lines that cannot be headings, whatever the model says, because none of the 6,972 headings
+ * of the labelled real articles is one: an indented line (a scraper writes a heading at the
+ * margin; an indented line is code or content under a list item), and a line with a mark
+ * only code has (`!=`, `==`, ` = `, `:=`, a final `;`, `import x` / `from x import y`), and a
+ * line ending in `:` that is not in Title Case: a lead-in (`In main.go:`, `run this command
+ * to start the service:`; 1 heading among 4,273 such lines), where `Why This Matters:` may be
+ * a heading. The decoder then picks among the other labels. Headings may still carry code
+ * words and brackets (`Generic JSON with interface{}`, `-> impl Trait in traits`).
  */
-function forbidIndentedHeadings(scores: Float32Array, indents: Int32Array, count: number): void {
-  for (let i = 0; i < count; i++) if (indents[i]! >= 2) scores[i * LABEL_COUNT + Label.Heading] = -1e9;
+function forbidHeadings(lines: readonly string[], body: Int32Array, scores: Float32Array, indents: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const raw = lines[body[i]!]!;
+    if (indents[i]! >= 2 || hasCodeOnlyMark(raw) || isLeadIn(raw)) scores[i * LABEL_COUNT + Label.Heading] = -1e9;
+  }
+}
+
+function hasCodeOnlyMark(raw: string): boolean {
+  let end = raw.length;
+  while (end > 0 && isBlank(raw.charCodeAt(end - 1))) end--;
+  if (end === 0) return false;
+  if (raw.charCodeAt(end - 1) === 59 /* ; */) return true;
+  let start = 0;
+  while (start < end && isBlank(raw.charCodeAt(start))) start++;
+  if (raw.startsWith('import ', start) || (raw.startsWith('from ', start) && raw.indexOf(' import ', start) !== -1)) return true;
+  for (let i = raw.indexOf('=', start); i !== -1 && i < end; i = raw.indexOf('=', i + 1)) {
+    const before = raw.charCodeAt(i - 1);
+    const after = raw.charCodeAt(i + 1);
+    if (after === 61 || before === 33 || before === 61 || before === 58) return true; // == != := (and ===)
+    if (before === 32 && after === 32) return true; // x = 1
+  }
+  return false;
+}
+
+/** Ends in `:` and some word after the first starts with a lower-case letter (small words aside). */
+function isLeadIn(raw: string): boolean {
+  let end = raw.length;
+  while (end > 0 && isBlank(raw.charCodeAt(end - 1))) end--;
+  if (end === 0 || raw.charCodeAt(end - 1) !== 58) return false;
+  let start = 0;
+  while (start < end && isBlank(raw.charCodeAt(start))) start++;
+  for (let i = start; i < end; ) {
+    let wordEnd = i;
+    while (wordEnd < end && raw.charCodeAt(wordEnd) !== 32) wordEnd++;
+    const first = raw.charCodeAt(i);
+    if (first >= 97 && first <= 122 && (i === start || !SMALL_WORDS.has(raw.slice(i, wordEnd)))) return true;
+    i = wordEnd + 1;
+  }
+  return false;
+}
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'vs', 'via', 'nor', 'is']);
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
 }
 
 /**

@@ -165,6 +165,20 @@ describe('constraints the data makes near-certain', () => {
     expect(labelsOf(text('    USER daemon'))).toEqual(['paragraph', 'code', 'paragraph']);
   });
 
+  it.each([
+    ['if err != nil'], ['x = compute(y)'], ['total := 0'], ['from wix import media'], ['import os'], ['close(fd);'],
+  ])('%j alone between paragraphs is code, never a heading', (line) => {
+    const text = `Title\n\nThe loop below checks each value before it returns.\n\n${line}\n\nThat is the whole check.\n`;
+    expect(labelsOf(text)[1]).not.toBe('heading');
+  });
+
+  it('a lead-in ending in a colon is a paragraph unless it is in Title Case', () => {
+    const text = (line: string) => `Title\n\nThe profile is collected from production.\n\n${line}\n\nfunc main() {\n\tfmt.Println("hi")\n}\n`;
+    expect(labelsOf(text('In main.go:'))[1]).toBe('paragraph');
+    expect(labelsOf(text('run this command to start the service:'))[1]).toBe('paragraph');
+    expect(parsePost(['| |', '', 'Keeping Queues Healthy', '', 'queues hide problems until they overflow, so make them visible first.', '', 'Why This Matters:', '', 'an unbounded queue turns a short outage into a long one.', ''].join('\n'), { file: 'a.txt' }).sections.map((s) => s.heading)).toEqual([null, 'Why This Matters']);
+  });
+
   it('a numbered line that does not go on from the list above it is a numbered heading', () => {
     const text = [
       'title', '', 'a paragraph that opens the post and says what it covers.',

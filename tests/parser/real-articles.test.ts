@@ -26,14 +26,14 @@ describe.runIf(articles.length > 0)('real articles', () => {
 
   it('labels lines and reads articles at least as well as measured when the classifier landed', () => {
     console.log(formatSummary('real-articles', summary));
-    // Measured when this model landed: lines 99.1%, headings 83.5%, paragraphs 84.3%, code
-    // 86.1% (the issue asks for 98% of lines and 85% of articles per field: headings are
-    // short of it). The floors sit a little below, so a refit's noise passes and a
-    // regression does not; raise them as the classifier improves.
+    // Measured last: lines 99.1%, headings 85.2%, paragraphs 84.3%, code 87.8% (the issue
+    // asks for 98% of lines and 85% of articles per field: paragraphs are one article short).
+    // The floors sit a little below, so a refit's noise passes and a regression does not;
+    // raise them as the classifier improves.
     expect(summary.lineAccuracy).toBeGreaterThanOrEqual(0.985);
-    expect(summary.headings).toBeGreaterThanOrEqual(0.8);
-    expect(summary.paragraphs).toBeGreaterThanOrEqual(0.81);
-    expect(summary.code).toBeGreaterThanOrEqual(0.84);
+    expect(summary.headings).toBeGreaterThanOrEqual(0.83);
+    expect(summary.paragraphs).toBeGreaterThanOrEqual(0.82);
+    expect(summary.code).toBeGreaterThanOrEqual(0.86);
   });
 
   it('gives few duplicate findings that the ground truth does not list', () => {
