@@ -53,6 +53,23 @@ export const CONTEXT_NAMES = [
   'next-is-bullet', 'prev-is-bullet', 'number-continues', 'number-starts', 'number-jumps',
 ] as const;
 const CTX = (name: (typeof CONTEXT_NAMES)[number]) => CONTEXT + CONTEXT_NAMES.indexOf(name);
+// Looked up once: an indexOf per line would be paid for every line of every article.
+const CTX_AFTER_ITEM = CTX('after-item');
+const CTX_FIRST_BODY_LINE = CTX('first-body-line');
+const CTX_LONE_BULLET = CTX('lone-bullet');
+const CTX_NESTED_BULLET = CTX('nested-bullet');
+const CTX_NEXT_IS_BULLET = CTX('next-is-bullet');
+const CTX_NEXT_IS_BULLET_SAME_KIND = CTX('next-is-bullet-same-kind');
+const CTX_NUMBER_CONTINUES = CTX('number-continues');
+const CTX_NUMBER_JUMPS = CTX('number-jumps');
+const CTX_NUMBER_STARTS = CTX('number-starts');
+const CTX_PREV_IS_BULLET = CTX('prev-is-bullet');
+const CTX_PREV_IS_BULLET_SAME_KIND = CTX('prev-is-bullet-same-kind');
+const CTX_PREV2_ADJACENT_RUN = CTX('prev2-adjacent-run');
+const CTX_SIBLING_ANY_BULLET = CTX('sibling-any-bullet');
+const CTX_SIBLING_BULLET = CTX('sibling-bullet');
+const CTX_UNDER_ITEM = CTX('under-item');
+const CTX_UNDER_ITEM_DEEPER = CTX('under-item-deeper');
 
 /** Total number of feature ids, and so the number of weight rows. */
 export const FEATURE_COUNT = CONTEXT + CONTEXT_NAMES.length;
@@ -165,26 +182,26 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
     const bullet = bullets[i]!;
     if (bullet === NO_BULLET && indent === 0) itemIndent = -1;
     if (itemIndent >= 0 && bullet === NO_BULLET && indent > itemIndent) {
-      ids[n++] = CTX('under-item');
-      if (indent > itemContent) ids[n++] = CTX('under-item-deeper');
+      ids[n++] = CTX_UNDER_ITEM;
+      if (indent > itemContent) ids[n++] = CTX_UNDER_ITEM_DEEPER;
       // Prose and code under an item read differently from the same lines at the margin.
       for (let k = from; k < to; k++) {
         const id = localBuffer[k]!;
         if (id < SHARED_FEATURES) ids[n++] = UNDER_ITEM + id;
       }
     }
-    if (i > 0 && bullets[i - 1] !== NO_BULLET && bullet === NO_BULLET) ids[n++] = CTX('after-item');
+    if (i > 0 && bullets[i - 1] !== NO_BULLET && bullet === NO_BULLET) ids[n++] = CTX_AFTER_ITEM;
     if (bullet !== NO_BULLET) {
-      if (itemIndent >= 0 && indent <= itemIndent + 1 && itemKind === bullet) ids[n++] = CTX('sibling-bullet');
-      else if (itemIndent >= 0 && indent >= itemContent) ids[n++] = CTX('nested-bullet');
+      if (itemIndent >= 0 && indent <= itemIndent + 1 && itemKind === bullet) ids[n++] = CTX_SIBLING_BULLET;
+      else if (itemIndent >= 0 && indent >= itemContent) ids[n++] = CTX_NESTED_BULLET;
       const nextBullet = i + 1 < count ? bullets[i + 1]! : NO_BULLET;
       const previousBullet = i > 0 ? bullets[i - 1]! : NO_BULLET;
-      if (nextBullet === bullet) ids[n++] = CTX('next-is-bullet-same-kind');
-      if (previousBullet === bullet) ids[n++] = CTX('prev-is-bullet-same-kind');
-      if (nextBullet !== bullet && previousBullet !== bullet) ids[n++] = CTX('lone-bullet');
-      if (nextBullet !== NO_BULLET) ids[n++] = CTX('next-is-bullet');
-      if (previousBullet !== NO_BULLET) ids[n++] = CTX('prev-is-bullet');
-      if (itemIndent >= 0 && Math.abs(indent - itemIndent) <= 4) ids[n++] = CTX('sibling-any-bullet');
+      if (nextBullet === bullet) ids[n++] = CTX_NEXT_IS_BULLET_SAME_KIND;
+      if (previousBullet === bullet) ids[n++] = CTX_PREV_IS_BULLET_SAME_KIND;
+      if (nextBullet !== bullet && previousBullet !== bullet) ids[n++] = CTX_LONE_BULLET;
+      if (nextBullet !== NO_BULLET) ids[n++] = CTX_NEXT_IS_BULLET;
+      if (previousBullet !== NO_BULLET) ids[n++] = CTX_PREV_IS_BULLET;
+      if (itemIndent >= 0 && Math.abs(indent - itemIndent) <= 4) ids[n++] = CTX_SIBLING_ANY_BULLET;
       // Lists count up by one: `4.` after `3.` goes on, `1.` starts, `6.` after `3.` is
       // something else (a numbered heading after a numbered checklist).
       if (numbers[i]! > 0) {
@@ -195,23 +212,23 @@ export function bodyFeatures(lines: readonly string[], body: Int32Array, count: 
             break;
           }
         }
-        if (previousNumber > 0 && numbers[i] === previousNumber + 1) ids[n++] = CTX('number-continues');
-        else if (numbers[i] === 1) ids[n++] = CTX('number-starts');
-        else ids[n++] = CTX('number-jumps');
+        if (previousNumber > 0 && numbers[i] === previousNumber + 1) ids[n++] = CTX_NUMBER_CONTINUES;
+        else if (numbers[i] === 1) ids[n++] = CTX_NUMBER_STARTS;
+        else ids[n++] = CTX_NUMBER_JUMPS;
       }
       itemIndent = indent;
       itemKind = bullet;
       itemContent = indent + bulletText[i]!;
     }
     if (i === 0) {
-      ids[n++] = CTX('first-body-line');
+      ids[n++] = CTX_FIRST_BODY_LINE;
       for (let k = from; k < to; k++) if (localBuffer[k]! < SHARED_FEATURES) ids[n++] = FIRST_LINE + localBuffer[k]!;
     }
     if (run === 1 && gap !== 0 && gapAfter !== 0) {
       for (let k = from; k < to; k++) if (localBuffer[k]! < SHARED_FEATURES) ids[n++] = ALONE + localBuffer[k]!;
     }
     if (runStart[i]! > 0 && i === runStart[i] && gap !== -1 && runEnd[runStart[i]! - 1]! - runStart[runStart[i]! - 1]! >= 1) {
-      ids[n++] = CTX('prev2-adjacent-run');
+      ids[n++] = CTX_PREV2_ADJACENT_RUN;
     }
     offsets[i + 1] = n;
   }
