@@ -18,6 +18,7 @@ import metaInvalid from './meta-invalid.js';
 import metaLabelStyle from './meta-label-style.js';
 import metaMissing from './meta-missing.js';
 import metaUnknownField from './meta-unknown-field.js';
+import nearDuplicateArticle from './near-duplicate-article.js';
 import nearDuplicateParagraph from './near-duplicate-paragraph.js';
 import needsReview from './needs-review.js';
 import paragraphCountMismatch from './paragraph-count-mismatch.js';
@@ -62,6 +63,7 @@ export const builtinRules: readonly Rule<any>[] = [
   scrapeResidue,
   // across the corpus (a corpus phase after every post is parsed)
   corpusDuplicateParagraph,
+  nearDuplicateArticle,
 ];
 
 const byId = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { Post } from '../model/post.js';
-import type { Fix, RelatedLocation, Severity } from '../model/finding.js';
+import type { Fix, FindingGroup, RelatedLocation, Severity } from '../model/finding.js';
 import type { SourceText } from './fixer.js';
 
 export interface RuleMeta<Options> {
@@ -66,6 +66,8 @@ export interface RuleContext<Options> {
 export interface CorpusReportDescriptor extends ReportDescriptor {
   /** The file, exactly as `collect` was given it. Related locations are lines of this file. */
   file: string;
+  /** Ties findings in several files together (see FindingGroup); `first` must be a collected file. */
+  group?: FindingGroup;
 }
 
 /** What a rule's corpus phase is given once per run. */

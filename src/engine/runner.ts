@@ -4,7 +4,7 @@
  * others (its crash becomes an error finding naming the rule). Findings come back sorted
  * by line, column and rule id, so reports are stable.
  */
-import type { Finding, ReportedSeverity, Severity } from '../model/finding.js';
+import type { Finding, FindingGroup, ReportedSeverity, Severity } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { SourceText } from './fixer.js';
 import { forgetPostIndex } from './post-index.js';
@@ -117,6 +117,10 @@ export function toFinding(ruleId: string, severity: ReportedSeverity, file: stri
       if (related.message !== undefined) location.message = detach(related.message);
       return location;
     });
+  }
+  const group = (descriptor as { group?: FindingGroup }).group;
+  if (group && typeof group.first === 'string' && Number.isInteger(group.size) && group.size >= 2) {
+    finding.group = { first: detach(group.first), line: position(group.line) ?? 1, size: group.size };
   }
   if (descriptor.fix && Array.isArray(descriptor.fix.edits)) {
     finding.fix = { edits: descriptor.fix.edits.map((edit) => ({ line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, text: detach(String(edit.text)) })) };

@@ -14,6 +14,20 @@ export const RelatedLocation = z.object({
   message: z.string().optional(),
 });
 
+/**
+ * Findings that belong together across files (a cluster of near-duplicate articles): each
+ * member's finding names the group's first member, which has no finding of its own. The
+ * SARIF formatter makes one result of a group.
+ */
+export const FindingGroup = z.object({
+  /** The file of the group's first member (in path order). */
+  first: z.string(),
+  /** The line findings of that member would point at. */
+  line: z.int().min(1),
+  /** Members, the first included. */
+  size: z.int().min(2),
+});
+
 export const Finding = z.object({
   ruleId: z.string(),
   severity: z.enum(['error', 'warn']),
@@ -24,6 +38,7 @@ export const Finding = z.object({
   endLine: z.int().min(1).optional(),
   endColumn: z.int().min(1).optional(),
   related: z.array(RelatedLocation).optional(),
+  group: FindingGroup.optional(),
 });
 /**
  * One text edit of a fix: replace the range from (line, column) to (endLine, endColumn),
@@ -48,6 +63,7 @@ export interface Fix {
  */
 export type Finding = z.infer<typeof Finding> & { fix?: Fix };
 export type RelatedLocation = z.infer<typeof RelatedLocation>;
+export type FindingGroup = z.infer<typeof FindingGroup>;
 
 const FileResultSchema = z.object({
   file: z.string(),

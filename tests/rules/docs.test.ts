@@ -34,10 +34,12 @@ function section(markdown: string, heading: string): string {
  * A corpus rule's example is a corpus: the text in `copies` files (post-1.txt, …) linted as
  * one run with only that rule; the findings compared are those of post-2.txt (the docs say so).
  */
-function runCorpusExample(rule: Rule<any>, text: string, options: Record<string, unknown> | undefined, copies: number) {
+function runCorpusExample(rule: Rule<any>, text: string, options: Record<string, unknown> | undefined, copies: number, second?: string) {
   const sources = Array.from({ length: copies }, (_, index) => {
     const file = `post-${index + 1}.txt`;
-    return { file, post: parsePost(text, { file, bytes: Buffer.byteLength(text) }), input: { invalidUtf8Lines: [] } };
+    // A ```text second block: post-2.txt is that text (a near copy) instead of a copy.
+    const body = index === 1 && second !== undefined ? second : text;
+    return { file, post: parsePost(body, { file, bytes: Buffer.byteLength(body) }), input: { invalidUtf8Lines: [] } };
   });
   const settings = new Map([[rule.meta.id, { severity: 'warn' as const, options: rule.meta.schema.parse(options ?? {}) }]]);
   const results = lintPosts(sources, [rule], settings, new Date(`${NOW}T00:00:00Z`));
@@ -95,17 +97,25 @@ describe('docs/rules', () => {
       if (id === 'unreadable-input') return; // reported before parsing; no text example to run
 
       if (rule.corpus) {
-        const minPosts = (rule.meta.schema.parse(options ?? {}) as { minPosts: number }).minPosts;
+        // Copies: minPosts of the rule (corpus-duplicate-paragraph), else 2 (near-duplicate-article).
+        const perPost = (rule.meta.schema.parse(options ?? {}) as { minPosts?: number }).minPosts;
+        const minPosts = perPost ?? 2;
+        // corpus-duplicate-paragraph reports every post; near-duplicate-article all but the first.
+        const flaggedFiles = perPost ?? minPosts - 1;
+        const flaggedSecondAt = doc.indexOf('```text second\n', flaggedAt);
+        const flaggedSecond = flaggedSecondAt !== -1 && flaggedSecondAt < cleanAt ? block(doc, 'text second', flaggedAt) : undefined;
+        const cleanSecond = block(doc, 'text second', cleanAt);
         it(`the flagged example, in ${minPosts} posts, produces the findings written under it`, () => {
           expect(flagged, 'a ```text block under ### Flagged').toBeDefined();
           expect(expected, 'a ```findings block under ### Flagged').toBeDefined();
-          const { all, second } = runCorpusExample(rule, flagged!, options, minPosts);
+          const { all, second } = runCorpusExample(rule, flagged!, options, minPosts, flaggedSecond);
           expect(second.map((finding) => `${finding.line}: ${finding.message}`).join('\n')).toBe(expected!.trim());
-          expect(new Set(all.map((finding) => finding.file)).size).toBe(minPosts);
+          expect(new Set(all.map((finding) => finding.file)).size).toBe(flaggedFiles);
         });
-        it(`the clean example, in ${minPosts - 1} posts, produces no finding`, () => {
+        const cleanPosts = cleanSecond === undefined ? minPosts - 1 : 2;
+        it(`the clean example, in ${cleanPosts} posts, produces no finding`, () => {
           expect(clean, 'a ```text block under ### Clean').toBeDefined();
-          const { all } = runCorpusExample(rule, clean!, options, minPosts - 1);
+          const { all } = runCorpusExample(rule, clean!, options, cleanPosts, cleanSecond);
           expect(all.map((finding) => `${finding.file}:${finding.line}: ${finding.message}`)).toEqual([]);
         });
         return;

@@ -2,7 +2,7 @@
  * fixtures/rules/flagged.txt: one article with most of what the rules look for (reviewed by
  * hand), linted with every rule on (scrape-residue too) at 2026-11-23. Rules that cannot
  * fire together with these (meta-missing, empty-post, future-review, invalid-encoding,
- * unreadable-input) are covered by their own tables; corpus-duplicate-paragraph needs many
+ * unreadable-input) are covered by their own tables; the corpus rules need many
  * posts (tests/rules/corpus.test.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -44,6 +44,6 @@ it('the flagged article gets exactly the expected findings', () => {
   ]);
   const fired = new Set(findings.map((finding) => finding.ruleId));
   // meta-label-style: its docs example and the fix tables (tests/engine/fix.test.ts) cover it.
-  const notHere = ['unreadable-input', 'invalid-encoding', 'empty-post', 'meta-missing', 'meta-label-style', 'future-review', 'corpus-duplicate-paragraph'];
+  const notHere = ['unreadable-input', 'invalid-encoding', 'empty-post', 'meta-missing', 'meta-label-style', 'future-review', 'corpus-duplicate-paragraph', 'near-duplicate-article'];
   expect(builtinRules.map((rule) => rule.meta.id).filter((id) => !fired.has(id))).toEqual(notHere);
 });

@@ -13,7 +13,7 @@ describe('the built-in rule registry', () => {
       'stale-review', 'future-review', 'needs-review',
       'topic-mismatch', 'checklist-mismatch', 'image-mismatch', 'paragraph-count-mismatch', 'reference-mismatch', 'placeholder-image',
       'empty-section', 'scrape-residue',
-      'corpus-duplicate-paragraph',
+      'corpus-duplicate-paragraph', 'near-duplicate-article',
     ]);
   });
 
@@ -34,10 +34,13 @@ describe('the built-in rule registry', () => {
     expect(rule.meta.schema.safeParse({ noSuchOption: 1 }).success).toBe(false);
   });
 
-  it('only the corpus rule has a corpus phase, and it is off by default', () => {
-    expect(builtinRules.filter((rule) => typeof rule.corpus === 'function').map((rule) => rule.meta.id)).toEqual(['corpus-duplicate-paragraph']);
+  it('only the corpus rules have a corpus phase (and summaries for the workers)', () => {
+    const corpusRules = builtinRules.filter((rule) => typeof rule.corpus === 'function');
+    expect(corpusRules.map((rule) => rule.meta.id)).toEqual(['corpus-duplicate-paragraph', 'near-duplicate-article']);
+    expect(corpusRules.every((rule) => typeof rule.corpusSummary === 'function')).toBe(true);
     expect(findRule('corpus-duplicate-paragraph')?.meta.defaultSeverity).toBe('off');
-    expect(findRule('corpus-duplicate-paragraph')?.meta.tags).toEqual(['corpus']);
+    expect(findRule('near-duplicate-article')?.meta.defaultSeverity).toBe('warn');
+    for (const rule of corpusRules) expect(rule.meta.tags).toEqual(['corpus']);
   });
 
   it('has the catalog default severities', () => {
@@ -49,7 +52,7 @@ describe('the built-in rule registry', () => {
       'stale-review': 'warn', 'future-review': 'error', 'needs-review': 'warn',
       'topic-mismatch': 'warn', 'checklist-mismatch': 'warn', 'image-mismatch': 'warn', 'paragraph-count-mismatch': 'warn',
       'reference-mismatch': 'warn', 'placeholder-image': 'warn', 'empty-section': 'warn', 'scrape-residue': 'off',
-      'corpus-duplicate-paragraph': 'off',
+      'corpus-duplicate-paragraph': 'off', 'near-duplicate-article': 'warn',
     });
   });
 
