@@ -8,7 +8,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
 import { SARIF_DEFAULT_MAX_RESULTS, SARIF_MAX_LOCATIONS, SARIF_MAX_RESULTS_LIMIT, selectFindings } from './limits.js';
 import type { FormatContext, Formatter, RuleInfo } from './types.js';
 
@@ -77,14 +77,18 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
   const location = (uri: string, index: number, where: Parameters<typeof region>[0]) => ({
     physicalLocation: { artifactLocation: { uri, index }, region: region(where) },
   });
-
-  for (const result of results) {
-    const uri = artifactUri(result.file, context.cwd);
+  const artifactOf = (file: string): { uri: string; index: number } => {
+    const uri = artifactUri(file, context.cwd);
     if (!artifactIndex.has(uri)) {
       artifactIndex.set(uri, artifacts.length);
       artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
     }
-    const index = artifactIndex.get(uri)!;
+    return { uri, index: artifactIndex.get(uri)! };
+  };
+  const groups = new GroupedResults();
+
+  for (const result of results) {
+    const { uri, index } = artifactOf(result.file);
     for (const finding of result.findings) {
       if (kept !== null && !kept.has(finding)) {
         leftOut++;
@@ -93,6 +97,11 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
       if (!ruleIndex.has(finding.ruleId)) {
         ruleIndex.set(finding.ruleId, rules.length);
         rules.push({ id: finding.ruleId, description: finding.ruleId, defaultSeverity: finding.severity });
+      }
+      if (finding.group) {
+        const fresh = groups.add(finding, { uri, index }, artifactOf, location);
+        if (fresh) sarifResults.push({ ruleId: finding.ruleId, ruleIndex: ruleIndex.get(finding.ruleId), level: level(finding.severity), ...fresh });
+        continue;
       }
       const entry: Record<string, unknown> = {
         ruleId: finding.ruleId,
@@ -117,6 +126,10 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
       sarifResults.push(entry);
     }
   }
+
+  const grouped = groups.finish();
+  locationsLeftOut += grouped.locationsLeftOut;
+  resultsCut += grouped.resultsCut;
 
   const notifications: Array<Record<string, unknown>> = [];
   if (leftOut > 0) {
@@ -154,6 +167,63 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
       },
     ],
   };
+}
+
+type LocationOf = (uri: string, index: number, where: { line: number }) => Record<string, unknown>;
+
+interface OpenGroup {
+  result: { message: { text: string }; locations: unknown[]; relatedLocations: Array<Record<string, unknown>> };
+  size: number;
+  members: number;
+  firstMessage: string;
+}
+
+/**
+ * Findings that share a group (a cluster of near-duplicate articles: each member's finding
+ * names the first article) become ONE result: at the group's first article, with the members
+ * as related locations (at most SARIF_MAX_LOCATIONS - 1; the message counts the rest).
+ * `add` returns the new result for a group's first finding, in report order, else null.
+ */
+class GroupedResults {
+  private readonly open = new Map<string, OpenGroup>();
+
+  add(finding: Finding, at: { uri: string; index: number }, artifactOf: (file: string) => { uri: string; index: number }, location: LocationOf): OpenGroup['result'] | null {
+    const group = finding.group!;
+    const key = `${finding.ruleId}\u0000${group.first}`;
+    let entry = this.open.get(key);
+    let fresh: OpenGroup['result'] | null = null;
+    if (!entry) {
+      const first = artifactOf(group.first);
+      fresh = { message: { text: '' }, locations: [location(first.uri, first.index, { line: group.line })], relatedLocations: [] };
+      entry = { result: fresh, size: group.size, members: 0, firstMessage: finding.message };
+      this.open.set(key, entry);
+    }
+    entry.members++;
+    if (entry.result.relatedLocations.length < SARIF_MAX_LOCATIONS - 1) {
+      entry.result.relatedLocations.push({ id: entry.result.relatedLocations.length + 1, ...location(at.uri, at.index, finding), message: { text: finding.message } });
+    }
+    return fresh;
+  }
+
+  /** Writes each group's message; returns what was left out. */
+  finish(): { locationsLeftOut: number; resultsCut: number } {
+    let locationsLeftOut = 0;
+    let resultsCut = 0;
+    for (const entry of this.open.values()) {
+      const listed = entry.result.relatedLocations.length;
+      const unlisted = entry.members - listed;
+      if (unlisted > 0) {
+        locationsLeftOut += unlisted;
+        resultsCut++;
+      }
+      const others = entry.size - 1;
+      entry.result.message.text =
+        `a cluster of ${entry.size} articles: ${others} other${others === 1 ? '' : 's'} near-duplicate of this one` +
+        (unlisted > 0 ? ` (the first ${listed} are related locations, ${unlisted} more not listed)` : ' (related locations)') +
+        `; first of them: ${entry.firstMessage}`;
+    }
+    return { locationsLeftOut, resultsCut };
+  }
 }
 
 export const formatSarif: Formatter = (results, context) => `${JSON.stringify(buildSarif(results, context), null, 2)}\n`;
