@@ -19,6 +19,12 @@ import { paragraphFingerprint, proseParagraphs } from '../src/engine/post-index.
 import { defineRule } from '../src/engine/rule.js';
 import type { Post } from '../src/model/post.js';
 import { quote } from '../src/text/normalise.js';
+import { SimhashIndex, simhash64 } from '../src/text/simhash.js';
+
+/** Words a paragraph needs for the near-duplicate check. */
+export const NEAR_MIN_WORDS = 40;
+/** SimHash bits two paragraphs may differ in and still be near-duplicates. */
+export const NEAR_MAX_BITS = 3;
 
 /** Posts reported per paragraph; later posts are counted, not listed. */
 export const MAX_LOCATIONS = 100;
@@ -45,6 +51,8 @@ interface Summary {
   prints: string[];
   lines: number[];
   texts: string[];
+  /** With `near`: for each paragraph of NEAR_MIN_WORDS words or more, its index, SimHash high and low half. */
+  near?: number[];
 }
 
 /** Enough of the text for quote(text, 50): its whitespace is folded, so keep a margin. */
@@ -58,8 +66,9 @@ function quoteSource(text: string): string {
   return prefix.replace(/\s+/gu, ' ').trim().length > 51 ? prefix : text;
 }
 
-function summarise(post: Post): Summary {
+function summarise(post: Post, near: boolean): Summary {
   const summary: Summary = { prints: [], lines: [], texts: [] };
+  if (near) summary.near = [];
   const inThisPost = new Set<string>();
   for (const paragraph of proseParagraphs(post)) {
     const print = paragraphFingerprint(paragraph);
@@ -68,6 +77,7 @@ function summarise(post: Post): Summary {
     summary.prints.push(print);
     summary.lines.push(paragraph.line);
     summary.texts.push(quoteSource(paragraph.text));
+    if (summary.near && paragraph.words.length >= NEAR_MIN_WORDS) summary.near.push(summary.prints.length - 1, ...simhash64(paragraph.words));
   }
   return summary;
 }
@@ -81,33 +91,41 @@ export default defineRule({
     docs: 'docs/rules/corpus-duplicate-paragraph.md',
     schema: z.strictObject({
       minPosts: z.int().min(2).default(10).describe('The number of posts a paragraph must occur in to be reported.'),
+      near: z.boolean().default(true).describe(`Also report a paragraph of ${NEAR_MIN_WORDS}+ words whose 64-bit SimHash is within ${NEAR_MAX_BITS} bits of one in an earlier post.`),
     }),
   },
   check() {
     // Nothing to see in one post: the work is in the corpus phase.
   },
-  corpusSummary(post) {
-    return summarise(post);
+  corpusSummary(post, context) {
+    return summarise(post, context.options.near);
   },
   corpus(context) {
-    const { minPosts } = context.options;
+    const { minPosts, near } = context.options;
     const files: string[] = [];
     const seen = new Map<string, number | Repeated>();
+    // Near-duplicates: each new distinct paragraph's SimHash, its packed location by id, and
+    // what was found (packed location, packed first location, distance, quote).
+    const simhashes = new SimhashIndex();
+    const simLocations: number[] = [];
+    const nearFound: Array<{ here: number; first: number; distance: number; quote: string }> = [];
 
     return {
       collect(post, context) {
-        this.collectSummary!(summarise(post), context);
+        this.collectSummary!(summarise(post, near), context);
       },
 
       collectSummary(summary, { file }) {
         const fileIndex = files.push(file) - 1;
-        const { prints, lines, texts } = summary as Summary;
+        const { prints, lines, texts, near: sims } = summary as Summary;
+        const fresh = new Set<number>();
         for (let i = 0; i < prints.length; i++) {
           const print = prints[i]!;
           const here = fileIndex * LINE_SPACE + Math.min(lines[i]!, LINE_SPACE - 1);
           const entry = seen.get(print);
           if (entry === undefined) {
             seen.set(print, here);
+            fresh.add(i);
             continue;
           }
           let repeated: Repeated;
@@ -120,6 +138,21 @@ export default defineRule({
           repeated.posts++;
           if (repeated.locations.length < MAX_LOCATIONS) repeated.locations.push(here);
           if (repeated.posts === minPosts) repeated.quote = quote(texts[i]!, 50);
+        }
+        // Near: only paragraphs seen for the first time (an exact repeat stays exact), against earlier posts.
+        if (near && sims) {
+          for (let k = 0; k + 2 < sims.length; k += 3) {
+            const i = sims[k]!;
+            if (!fresh.has(i)) continue;
+            const here = fileIndex * LINE_SPACE + Math.min(lines[i]!, LINE_SPACE - 1);
+            const match = simhashes.nearest(sims[k + 1]!, sims[k + 2]!, NEAR_MAX_BITS);
+            if (match !== null) {
+              const first = simLocations[match.id]!;
+              if (Math.floor(first / LINE_SPACE) !== fileIndex) nearFound.push({ here, first, distance: match.distance, quote: quote(texts[i]!, 50) });
+            }
+            simhashes.add(sims[k + 1]!, sims[k + 2]!);
+            simLocations.push(here);
+          }
         }
       },
 
@@ -145,6 +178,18 @@ export default defineRule({
             }
           });
         }
+        for (const found of nearFound) {
+          const firstFile = files[Math.floor(found.first / LINE_SPACE)]!;
+          context.report({
+            file: files[Math.floor(found.here / LINE_SPACE)]!,
+            line: found.here % LINE_SPACE,
+            message:
+              `paragraph ${found.quote} is nearly the same as one first seen in ${firstFile} line ${found.first % LINE_SPACE} ` +
+              `(SimHash ${found.distance} of 64 bits apart): template boilerplate; expected text unique to this post`,
+          });
+        }
+        nearFound.length = 0;
+        simLocations.length = 0;
         seen.clear();
         files.length = 0;
       },

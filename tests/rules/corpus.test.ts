@@ -16,6 +16,8 @@ import { defaultSettings, lintPost, type RuleSetting } from '../../src/engine/ru
 import type { Finding } from '../../src/model/finding.js';
 import { parsePost } from '../../src/parser/index.js';
 import { fingerprint } from '../../src/text/hash.js';
+import { words } from '../../src/text/normalise.js';
+import { hammingDistance, SimhashIndex, simhash64 } from '../../src/text/simhash.js';
 
 const NOW = new Date('2026-11-23T00:00:00Z');
 const RULE_ID = 'corpus-duplicate-paragraph';
@@ -49,11 +51,48 @@ function corpusFindings(texts: readonly string[], options: Record<string, unknow
 
 const show = (findings: readonly Finding[]) => findings.map((finding) => `${finding.file}:${finding.line}: ${finding.message}`);
 
+const LONG = 'monitoring should answer simple questions quickly: is the service up, is it slow, are jobs failing, and did the last deployment change anything. dashboards are useful only when the signals are easy to understand during pressure. keep the owner, the expected result and the rollback note in the same place.';
+// Two phrases rewritten: 3 of the 64 SimHash bits differ.
+const LONG_EDITED = LONG.replace('monitoring should answer simple questions quickly', 'a status page tells customers what happened').replace('dashboards are useful', 'charts help');
+const LONG_OTHER = 'large content sites need predictable background work. queues, cron events and import scripts should be idempotent, logged and safe to run again, because that makes recovery much easier when a request stops halfway through and somebody has to finish the job by hand at night.';
+
+describe('corpus-duplicate-paragraph: near-duplicates (SimHash)', () => {
+  it('reports a 40+ word paragraph within 3 bits of one in an earlier post, naming its file and line', () => {
+    expect(hammingDistance(...simhash64(words(LONG)), ...simhash64(words(LONG_EDITED)))).toBe(3);
+    expect(show(corpusFindings([post(1, LONG), post(2, 'another intro paragraph.', LONG_EDITED), post(3, LONG_OTHER)]))).toEqual([
+      'post-002.txt:7: paragraph "a status page tells customers what happened: is t…" is nearly the same as one first seen in post-001.txt line 5 (SimHash 3 of 64 bits apart): template boilerplate; expected text unique to this post',
+    ]);
+  });
+
+  it('is off with near: false; exact copies stay exact (minPosts); a near copy in the same post is not its business', () => {
+    expect(corpusFindings([post(1, LONG), post(2, LONG_EDITED)], { near: false })).toEqual([]);
+    expect(corpusFindings([post(1, LONG), post(2, LONG)])).toEqual([]);
+    expect(corpusFindings([post(1, LONG, 'between.', LONG_EDITED)])).toEqual([]);
+    // Short paragraphs are never compared by SimHash.
+    expect(corpusFindings([post(1, BOILERPLATE), post(2, BOILERPLATE.replace('faster', 'quicker'))])).toEqual([]);
+  });
+
+  it('SimhashIndex: finds the earliest hash within 3 bits through one equal 16-bit chunk, not one 4 bits away', () => {
+    const index = new SimhashIndex();
+    // Bits differ in three different chunks: only the fourth chunk is equal.
+    const base: [number, number] = [0x12345678, 0x9abcdef0];
+    index.add(0xffffffff, 0xffffffff);
+    index.add((base[0] ^ 0x00010001) >>> 0, (base[1] ^ 0x00010000) >>> 0);
+    index.add(base[0], base[1]);
+    expect(hammingDistance(base[0], base[1], (base[0] ^ 0x00010001) >>> 0, (base[1] ^ 0x00010000) >>> 0)).toBe(3);
+    expect(index.nearest(base[0], base[1])).toEqual({ id: 1, distance: 3 });
+    expect(index.nearest((base[0] ^ 0x00010001) >>> 0, (base[1] ^ 0x00010001) >>> 0)).toEqual({ id: 1, distance: 1 });
+    const far = new SimhashIndex();
+    far.add((base[0] ^ 0x00010001) >>> 0, (base[1] ^ 0x00010001) >>> 0);
+    expect(far.nearest(base[0], base[1])).toBeNull();
+  });
+});
+
 describe('corpus-duplicate-paragraph', () => {
   it('is off by default, tagged corpus, with minPosts 10 (an integer >= 2)', () => {
     expect(corpusDuplicateParagraph.meta.defaultSeverity).toBe('off');
     expect(corpusDuplicateParagraph.meta.tags).toEqual(['corpus']);
-    expect(corpusDuplicateParagraph.meta.schema.parse({})).toEqual({ minPosts: 10 });
+    expect(corpusDuplicateParagraph.meta.schema.parse({})).toEqual({ minPosts: 10, near: true });
     expect(corpusDuplicateParagraph.meta.schema.safeParse({ minPosts: 2 }).success).toBe(true);
     for (const bad of [1, 0, -3, 2.5, '10', null]) expect(corpusDuplicateParagraph.meta.schema.safeParse({ minPosts: bad }).success, String(bad)).toBe(false);
     expect(corpusDuplicateParagraph.meta.schema.safeParse({ minPost: 3 }).success).toBe(false);
