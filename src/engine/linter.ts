@@ -22,6 +22,7 @@ import type { Post } from '../model/post.js';
 import { parsePost } from '../parser/index.js';
 import { mergeFindings, startCorpus, type CorpusLinter } from './corpus.js';
 import { fixText, type LintedText } from './fix.js';
+import { HeldResults } from './held.js';
 import type { ReportSummary } from '../model/report-summary.js';
 import { resolveNow } from './now.js';
 import { exportInWorkers, lintInWorkers, workerCount, type Concurrency, type ExportItem, type WorkerSetup } from './parallel.js';
@@ -268,7 +269,8 @@ class LinterImpl implements Linter {
     // Corpus rules (corpus-duplicate-paragraph) collect every post in the same pass and report
     // after the last one; null when none of them is on.
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
-    const held: LintResult[] = [];
+    // Results wait for the corpus phase serialised, spilled to a temporary file past 32 MB (held.ts).
+    const held = new HeldResults();
     const fixing = this.fixing(resolved);
     // Fixing re-parses and rewrites in this thread (the fix passes need the text and its post).
     const workers = this.workersFor(files.length, options.concurrency, corpus) && !options.onPost && fixing === null ? workerCount(options.concurrency, files.length) : 0;
@@ -281,7 +283,7 @@ class LinterImpl implements Linter {
           else yield item.result;
         }
       }
-      if (corpus) yield* mergeCorpus(held, corpus);
+      if (corpus) yield* mergeHeld(held, corpus);
       return;
     }
     const pause = eventLoopPauser();
@@ -292,7 +294,7 @@ class LinterImpl implements Linter {
       if (corpus) held.push(result);
       else yield result;
     }
-    if (corpus) yield* mergeCorpus(held, corpus);
+    if (corpus) yield* mergeHeld(held, corpus);
   }
 
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
@@ -495,6 +497,21 @@ export function exportJson(file: string, source: SourceRead, indent: number): Ex
   if (read.post === null) return { file, json: null, message: read.message };
   const { post } = read;
   return { file, json: indent > 0 ? JSON.stringify(post, null, indent) : JSON.stringify(post), invalidUtf8Lines: read.invalidUtf8Lines };
+}
+
+/** mergeCorpus over held results, each read back (and let go) as it is yielded. */
+function* mergeHeld(held: HeldResults, corpus: CorpusLinter): Generator<FileResult> {
+  const byFile = corpus.finish();
+  for (const result of held.drain()) {
+    const extra = byFile.get(result.file);
+    if (!extra) {
+      yield result;
+      continue;
+    }
+    const merged = fileResult(result.file, mergeFindings(result.findings, extra));
+    if (result.output !== undefined) merged.output = result.output;
+    yield merged;
+  }
 }
 
 /** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */

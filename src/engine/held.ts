@@ -1,0 +1,128 @@
+/**
+ * Lint results waiting for the corpus phase (which reports after the last file, so no result
+ * can be written before it). They are kept serialised (v8), in memory up to SPILL_BYTES and
+ * beyond that in a temporary file, so a 100,000-file run does not hold 100,000 result objects
+ * (10,000 bench files: 174 MB serialised, several times that as objects). `drain` gives
+ * them back in order, one at a time, and removes the file.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { FileResult } from '../model/finding.js';
+
+/** Serialised bytes kept in memory before the results go to a temporary file. */
+export const SPILL_BYTES = 32 * 2 ** 20;
+
+export class HeldResults {
+  private memory: Buffer[] = [];
+  private memoryBytes = 0;
+  private fd: number | null = null;
+  private dir: string | null = null;
+  private count = 0;
+  private spillBytes: number;
+
+  constructor(spillBytes = SPILL_BYTES) {
+    this.spillBytes = spillBytes;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(result: FileResult): void {
+    const bytes = serialize(result);
+    this.count++;
+    if (this.fd === null && this.memoryBytes + bytes.length > this.spillBytes) this.spill();
+    if (this.fd !== null) {
+      const header = Buffer.alloc(4);
+      header.writeUInt32LE(bytes.length, 0);
+      writeAll(this.fd, header);
+      writeAll(this.fd, bytes);
+      return;
+    }
+    this.memory.push(bytes);
+    this.memoryBytes += bytes.length;
+  }
+
+  /** The results in push order; each is let go as it is handed out. */
+  *drain(): Generator<FileResult> {
+    try {
+      if (this.fd !== null && this.dir !== null) {
+        closeSync(this.fd);
+        this.fd = null;
+        const fd = openSync(path.join(this.dir, 'held'), 'r');
+        try {
+          let position = 0;
+          const header = Buffer.alloc(4);
+          for (;;) {
+            if (readSync(fd, header, 0, 4, position) < 4) break;
+            const size = header.readUInt32LE(0);
+            const bytes = Buffer.alloc(size);
+            readAll(fd, bytes, position + 4);
+            position += 4 + size;
+            yield deserialize(bytes) as FileResult;
+          }
+        } finally {
+          closeSync(fd);
+        }
+        return;
+      }
+      for (let index = 0; index < this.memory.length; index++) {
+        const bytes = this.memory[index]!;
+        this.memory[index] = EMPTY;
+        yield deserialize(bytes) as FileResult;
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Drops everything (and the temporary file). */
+  release(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+    this.memory = [];
+    this.memoryBytes = 0;
+  }
+
+  private spill(): void {
+    try {
+      this.dir = mkdtempSync(path.join(tmpdir(), 'anp-held-'));
+      this.fd = openSync(path.join(this.dir, 'held'), 'w');
+    } catch {
+      // No temporary folder: keep holding in memory.
+      if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+      this.dir = null;
+      this.fd = null;
+      this.spillBytes = Infinity;
+      return;
+    }
+    for (const bytes of this.memory) {
+      const header = Buffer.alloc(4);
+      header.writeUInt32LE(bytes.length, 0);
+      writeAll(this.fd, header);
+      writeAll(this.fd, bytes);
+    }
+    this.memory = [];
+    this.memoryBytes = 0;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+function readAll(fd: number, bytes: Buffer, position: number): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const read = readSync(fd, bytes, offset, bytes.length - offset, position + offset);
+    if (read === 0) throw new Error('held results: the temporary file ended early');
+    offset += read;
+  }
+}
