@@ -5,7 +5,8 @@
  * alike. Prints the best wall time of each, the highest peak RSS (whole process, worker
  * threads included: GNU time), their ratios, and the corpus rules' finding counts.
  *
- * `node dist-bench/bench/corpus-rules.js --dir DIR [--rounds R (2)] [--concurrency C (auto)]`
+ * `node dist-bench/bench/corpus-rules.js --dir DIR [--rounds R (2)] [--concurrency C (auto)] [--on a,b]`
+ * (--on: the corpus rules turned on in the "on" runs, default both; the others are off in both).
  * DIR is a corpus made by bench/bench.ts (e.g. /tmp/anp-bench-10000-s1-v1).
  */
 import { spawn } from 'node:child_process';
@@ -45,17 +46,19 @@ async function main(argv: string[]): Promise<void> {
   let dir: string | undefined;
   let rounds = 2;
   let concurrency = 'auto';
+  let on = RULES;
   for (let i = 0; i < argv.length; i += 2) {
     if (argv[i] === '--dir') dir = path.resolve(argv[i + 1] ?? '');
     else if (argv[i] === '--rounds') rounds = Math.max(1, Number(argv[i + 1]));
     else if (argv[i] === '--concurrency') concurrency = argv[i + 1] ?? 'auto';
+    else if (argv[i] === '--on') on = (argv[i + 1] ?? '').split(',').filter((id) => RULES.includes(id));
     else throw new Error(`unknown option ${argv[i]}; see the header of bench/corpus-rules.ts`);
   }
   if (!dir || !existsSync(TIME)) throw new Error('needs --dir DIR (a bench corpus) and GNU time at /usr/bin/time');
   const common = ['lint', '.', '--now', '2026-11-23', '--format', 'compact', '--concurrency', concurrency];
   const modes = {
     off: RULES.flatMap((id) => ['--rule', `${id}:off`]),
-    on: RULES.flatMap((id) => ['--rule', `${id}:warn`]),
+    on: RULES.flatMap((id) => ['--rule', `${id}:${on.includes(id) ? 'warn' : 'off'}`]),
   };
   const best: Record<string, Measured> = {};
   const out = path.join(os.tmpdir(), `anp-corpus-rules-${process.pid}.txt`);
@@ -84,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
   process.stdout.write(
     [
-      `corpus ${dir}, concurrency ${concurrency}, best of ${rounds}`,
+      `corpus ${dir}, concurrency ${concurrency}, best of ${rounds}; on: ${on.join(', ')}`,
       `corpus rules off: ${best.off!.wallSeconds.toFixed(1)} s, peak RSS ${mb(best.off!.peakRssBytes)}`,
       `corpus rules on:  ${best.on!.wallSeconds.toFixed(1)} s, peak RSS ${mb(best.on!.peakRssBytes)}`,
       `on/off: wall ${(best.on!.wallSeconds / best.off!.wallSeconds).toFixed(2)}x, peak RSS ${(best.on!.peakRssBytes / best.off!.peakRssBytes).toFixed(2)}x`,

@@ -13,7 +13,7 @@ import { stdoutColor, toStdout } from './io.js';
 import type { CommandContext } from './main.js';
 import { addShared, linterFor, type SharedValues } from './options.js';
 
-export type { CorpusStats, RepeatedParagraph } from '../engine/stats.js';
+export type { CorpusStats, DuplicateCluster, RepeatedParagraph } from '../engine/stats.js';
 
 interface StatsOptions extends SharedValues {
   top: number;
@@ -46,7 +46,14 @@ export function renderStats(stats: CorpusStats, level: ColorLevel): string {
 
   const repeated = new Table({ head: ['posts', 'first seen', 'paragraph'].map((h) => chalk.bold(h)), colAligns: ['right', 'left', 'left'], colWidths: [7, Math.max(12, ...stats.repeatedParagraphs.map((r) => `${r.first.file}:${r.first.line}`.length)) + 2, 62], wordWrap: true, style });
   for (const row of stats.repeatedParagraphs) repeated.push([String(row.posts), `${row.first.file}:${row.first.line}`, row.text]);
-  out.push(chalk.bold('Most repeated paragraphs across posts'), stats.repeatedParagraphs.length > 0 ? repeated.toString() : '(none repeated)');
+  out.push(chalk.bold('Most repeated paragraphs across posts'), stats.repeatedParagraphs.length > 0 ? repeated.toString() : '(none repeated)', '');
+
+  const clusters = new Table({ head: ['articles', 'first article', 'near-duplicates of it'].map((h) => chalk.bold(h)), colAligns: ['right', 'left', 'left'], wordWrap: true, style });
+  for (const cluster of stats.clusters) {
+    const more = cluster.size - 1 - cluster.members.length;
+    clusters.push([String(cluster.size), cluster.first, cluster.members.join('\n') + (more > 0 ? `\n(${more} more)` : '')]);
+  }
+  out.push(chalk.bold('Largest clusters of near-duplicate articles'), stats.clusters.length > 0 ? clusters.toString() : '(none)');
   return `${out.join('\n')}\n`;
 }
 
@@ -58,10 +65,10 @@ function positiveInteger(value: string): number {
 export function registerStatsCommand(program: Command, context: CommandContext): void {
   const command = program
     .command('stats')
-    .description('a table of the corpus: posts, meta completeness, stale reviews, difficulty, findings by rule, repeated paragraphs')
+    .description('a table of the corpus: posts, meta completeness, stale reviews, difficulty, findings by rule, repeated paragraphs, near-duplicate clusters')
     .argument('[paths...]', 'files and folders (default: .)');
   addShared(command, ['config', 'rule', 'rulesDir', 'now', 'ignorePattern', 'respectGitignore', 'noFollowSymlinks'], { config: 'config file (as for anp lint)' })
-    .option('--top <n>', 'how many repeated paragraphs to show', positiveInteger, 5);
+    .option('--top <n>', 'how many repeated paragraphs and near-duplicate clusters to show', positiveInteger, 5);
   addShared(command, ['json', 'color', 'noColor'], { json: 'print the statistics as JSON' })
     .addHelpText('after', '\nExamples:\n  anp stats content/ --now 2026-11-23\n  anp stats content/ --json')
     .action(async (paths: string[], options: StatsOptions) => {

@@ -20,6 +20,19 @@ export interface RepeatedParagraph {
   text: string;
 }
 
+/** A cluster of near-duplicate articles (near-duplicate-article's findings, by their group). */
+export interface DuplicateCluster {
+  /** Articles in the cluster, the first included. */
+  size: number;
+  /** The cluster's first article (in path order). */
+  first: string;
+  /** The other members, in path order (the first MAX_CLUSTER_MEMBERS). */
+  members: string[];
+}
+
+/** Members listed per cluster in the stats. */
+export const MAX_CLUSTER_MEMBERS = 10;
+
 export interface CorpusStats {
   now: string;
   files: number;
@@ -35,6 +48,8 @@ export interface CorpusStats {
   byDifficulty: Record<string, number>;
   findings: { total: number; errors: number; warnings: number; byRule: RuleCount[] };
   repeatedParagraphs: RepeatedParagraph[];
+  /** The largest clusters of near-duplicate articles; empty when near-duplicate-article is off. */
+  clusters: DuplicateCluster[];
 }
 
 const STALE_RULE = 'stale-review';
@@ -50,6 +65,7 @@ export class StatsCollector {
   private stale = 0;
   private readonly byDifficulty = new Map<string, number>();
   private readonly ruleCounts = new Map<string, RuleCount>();
+  private readonly clusters = new Map<string, DuplicateCluster>();
   private readonly paragraphs = new Map<string, { posts: number; lastPost: number; file: string; line: number; text: string }>();
   private readonly staleAfterDays: number | null;
   private readonly required: readonly MetaKey[];
@@ -69,6 +85,13 @@ export class StatsCollector {
     this.files++;
     if (result.findings.some((finding) => finding.ruleId === STALE_RULE)) this.stale++;
     countByRule([result], this.ruleCounts);
+    for (const finding of result.findings) {
+      if (!finding.group) continue;
+      const { first, size } = finding.group;
+      let cluster = this.clusters.get(first);
+      if (!cluster) this.clusters.set(first, (cluster = { size, first, members: [] }));
+      if (cluster.members.length < MAX_CLUSTER_MEMBERS) cluster.members.push(finding.file);
+    }
   }
 
   /** One parsed post (unreadable files have none). */
@@ -124,6 +147,7 @@ export class StatsCollector {
       byDifficulty,
       findings: { total: errors + warnings, errors, warnings, byRule },
       repeatedParagraphs: repeated,
+      clusters: [...this.clusters.values()].sort((a, b) => b.size - a.size || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)).slice(0, top),
     };
   }
 }
