@@ -52,13 +52,15 @@ export class HeldResults {
         try {
           let position = 0;
           const header = Buffer.alloc(4);
+          // One read buffer, grown as needed: no Buffer per record.
+          let buffer = Buffer.alloc(1 << 16);
           for (;;) {
             if (readSync(fd, header, 0, 4, position) < 4) break;
             const size = header.readUInt32LE(0);
-            const bytes = Buffer.alloc(size);
-            readAll(fd, bytes, position + 4);
+            if (size > buffer.length) buffer = Buffer.alloc(Math.max(size, buffer.length * 2));
+            readAll(fd, buffer, size, position + 4);
             position += 4 + size;
-            yield JSON.parse(bytes.toString('utf8')) as FileResult;
+            yield JSON.parse(buffer.toString('utf8', 0, size)) as FileResult;
           }
         } finally {
           closeSync(fd);
@@ -117,10 +119,10 @@ function writeAll(fd: number, bytes: Buffer): void {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
-function readAll(fd: number, bytes: Buffer, position: number): void {
+function readAll(fd: number, bytes: Buffer, size: number, position: number): void {
   let offset = 0;
-  while (offset < bytes.length) {
-    const read = readSync(fd, bytes, offset, bytes.length - offset, position + offset);
+  while (offset < size) {
+    const read = readSync(fd, bytes, offset, size - offset, position + offset);
     if (read === 0) throw new Error('held results: the temporary file ended early');
     offset += read;
   }
