@@ -8,7 +8,9 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SARIF_MAX_RESULTS_LIMIT, type ReportLimits } from '../formatters/limits.js';
 import { printableConfig } from '../config/resolve.js';
+import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from '../engine/cache.js';
 import { resolveNow } from '../engine/now.js';
+import { parseShard, type Shard } from '../engine/shard.js';
 import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
 import { fileOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
@@ -39,6 +41,11 @@ export interface LintOptions extends SharedValues, SuppressValues {
   fixDryRun?: boolean;
   fixType?: string[];
   diff?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: CacheStrategy;
+  shard?: Shard;
+  progress?: boolean;
 }
 
 export function registerLintCommand(program: Command, context: CommandContext): void {
@@ -65,7 +72,11 @@ export function registerLintCommand(program: Command, context: CommandContext): 
     .option('--suppress-all', 'record every finding of this run in the suppressions file (later runs report only new ones)')
     .option('--suppress-rule <id>', "record this rule's findings in the suppressions file (repeatable)", collect)
     .option('--suppressions-location <file>', 'the suppressions file (default: anp-suppressions.json in the cwd)')
-    .option('--prune-suppressions', 'drop suppressions that no longer occur from the suppressions file');
+    .option('--prune-suppressions', 'drop suppressions that no longer occur from the suppressions file')
+    .option('--cache', 'reuse the results of files unchanged since the last --cache run (and write the cache)')
+    .option('--cache-location <path>', `the cache file, or a folder to put ${DEFAULT_CACHE_LOCATION} in (default: ${DEFAULT_CACHE_LOCATION} in the cwd)`)
+    .addOption(new Option('--cache-strategy <strategy>', 'what says a file is unchanged: metadata (size and mtime) or content (a hash)').choices(CACHE_STRATEGIES).default('metadata'))
+    .option('--shard <i/n>', 'lint only shard i of n (a stable share by path hash); with -f json the report can be combined by anp merge', shardValue);
   addShared(command, ['color', 'noColor'])
     .addHelpText(
       'after',
@@ -89,6 +100,14 @@ Examples:
     .action(async (paths: string[], options: LintOptions) => {
       context.exitCode = await runLint(paths, options, context.io);
     });
+}
+
+function shardValue(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`${(error as Error).message}.`);
+  }
 }
 
 function sarifMaxResults(value: string): number {
@@ -162,7 +181,11 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
       await add(await linter.lintText(bytes, { filePath: options.stdinFilename ?? '<stdin>', ...onPost }));
     } else {
       let count = 0;
-      for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto', ...onPost })) {
+      const scale = {
+        ...(options.cache ? { cache: { location: options.cacheLocation ?? DEFAULT_CACHE_LOCATION, strategy: options.cacheStrategy ?? 'metadata' } } : {}),
+        ...(options.shard !== undefined ? { shard: options.shard, corpusSummaries: true } : {}),
+      };
+      for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto', ...onPost, ...scale })) {
         count++;
         await add(result);
       }

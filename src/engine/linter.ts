@@ -20,7 +20,9 @@ import { writeFileAtomic } from '../io/write.js';
 import type { FileResult, Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { parsePost } from '../parser/index.js';
-import { mergeFindings, startCorpus, type CorpusLinter } from './corpus.js';
+import { cacheFile, cacheKey, DEFAULT_CACHE_LOCATION, LintCache, type CacheEntry, type CacheOptions } from './cache.js';
+import { mergeFindings, startCorpus, summariseForCorpus, type CorpusData, type CorpusLinter } from './corpus.js';
+import { shardFiles, type Shard } from './shard.js';
 import { fixText, type LintedText } from './fix.js';
 import type { ReportSummary } from '../model/report-summary.js';
 import { resolveNow } from './now.js';
@@ -30,8 +32,11 @@ import { loadRuleModules, loadRulesDir, mergeRules, validateRule } from './plugi
 import type { Rule } from './rule.js';
 import { lintPost, unreadableFinding } from './runner.js';
 
-/** One file's findings and their counts (`anp lint -f json` prints an array of these). */
-export type LintResult = FileResult;
+/**
+ * One file's findings and their counts (`anp lint -f json` prints an array of these); with
+ * `corpusSummaries`, also the file's corpus summaries.
+ */
+export type LintResult = FileResult & { corpus?: CorpusData };
 
 export interface LinterOptions {
   /** Folder that paths (files, patterns, a config file, rules dirs) are relative to. Default: `process.cwd()`. */
@@ -121,6 +126,21 @@ export interface LintFilesOptions {
    * unreadable files). The post must not be kept; `anp stats` counts what it needs.
    */
   onPost?: (post: Post, file: string) => void;
+  /**
+   * Reuse the findings (and corpus summaries) of files unchanged since the last cached run,
+   * and write the cache for the next one (see docs/cli.md, `--cache`). `true`: `.anpcache`
+   * in `cwd`, by size and mtime. Not used (a warning says so) when fixing, with `onPost`, or
+   * with a corpus rule that has no `corpusSummary`.
+   */
+  cache?: boolean | CacheOptions;
+  /** Lint only this share of the files (`--shard i/n`): a stable split by a hash of each path. */
+  shard?: Shard;
+  /**
+   * Leave the corpus phase to whoever combines the results (`mergeReports`, `anp merge`):
+   * each result carries `corpus`, its corpus rules' summaries, and no corpus findings are
+   * made. Every corpus rule that is on must have `corpusSummary`.
+   */
+  corpusSummaries?: boolean;
 }
 
 export interface ExportPostsOptions {
@@ -263,36 +283,124 @@ class LinterImpl implements Linter {
   }
 
   private async *lintFilesGen(patterns: string | readonly string[], options: LintFilesOptions): AsyncGenerator<LintResult> {
-    const files = await this.files(patterns);
+    let files = await this.files(patterns);
+    if (options.shard !== undefined) files = shardFiles(files, options.shard);
     const resolved = await this.config();
     // Corpus rules (corpus-duplicate-paragraph) collect every post in the same pass and report
     // after the last one; null when none of them is on.
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
-    const held: LintResult[] = [];
     const fixing = this.fixing(resolved);
-    // Fixing re-parses and rewrites in this thread (the fix passes need the text and its post).
-    const workers = this.workersFor(files.length, options.concurrency, corpus) && !options.onPost && fixing === null ? workerCount(options.concurrency, files.length) : 0;
-    if (workers > 0) {
-      const setup = this.workerSetup('lint', corpus !== null, 0);
-      for await (const batch of lintInWorkers(files, this.special, setup, workers, resolved)) {
-        for (const item of batch) {
-          if (corpus && item.summaries) corpus.collectSummaries(item.result.file, item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] });
-          if (corpus) held.push(item.result);
-          else yield item.result;
+    const summariesOnly = options.corpusSummaries === true && corpus !== null;
+    if (summariesOnly && !corpus.summarisable) {
+      const ids = corpus.ruleIds.join(', ');
+      throw new UsageError(`a corpus rule (${ids}) has no corpusSummary, so its findings cannot be made from shard reports; turn it off or lint without --shard`);
+    }
+    const cache = await this.openCache(files, options, resolved, corpus, fixing);
+    const held: LintResult[] = [];
+    let committed = false;
+    try {
+      for await (const item of this.items(files, options, resolved, corpus, fixing, cache, summariesOnly)) {
+        if (corpus === null) yield item.result;
+        else if (summariesOnly) yield item.corpus ? { ...item.result, corpus: item.corpus } : item.result;
+        else {
+          if (item.corpus) corpus.collectData(item.result.file, item.corpus);
+          held.push(item.result);
         }
       }
-      if (corpus) yield* mergeCorpus(held, corpus);
+      await cache?.commit();
+      committed = true;
+    } finally {
+      if (!committed) await cache?.abort();
+    }
+    if (corpus !== null && !summariesOnly) yield* mergeCorpus(held, corpus);
+  }
+
+  /** The cache of this run, or null (not asked, or a run it cannot serve: fixing, onPost, a corpus rule without summaries). */
+  private async openCache(files: readonly string[], options: LintFilesOptions, resolved: ResolvedConfig, corpus: CorpusLinter | null, fixing: unknown): Promise<LintCache | null> {
+    if (options.cache === undefined || options.cache === false) return null;
+    const warn = (message: string): void => this.options.onWarning?.(message);
+    const why = fixing !== null ? 'fixing' : options.onPost ? 'a report that needs every post (html, stats)' : corpus !== null && !corpus.summarisable ? `a corpus rule without corpusSummary (${corpus.ruleIds.join(', ')})` : null;
+    if (why !== null) {
+      warn(`the cache is not used with ${why}; every file is linted`);
+      return null;
+    }
+    const settings = options.cache === true ? {} : options.cache;
+    const strategy = settings.strategy ?? 'metadata';
+    const rulesDirs = (this.options.rulesDirs ?? []).map((dir) => path.resolve(this.cwd, dir));
+    return LintCache.open({
+      file: cacheFile(settings.location ?? DEFAULT_CACHE_LOCATION, this.cwd),
+      key: cacheKey(resolved, this.now, strategy, rulesDirs),
+      strategy,
+      files,
+      cwd: this.cwd,
+      special: this.special,
+      warn,
+    });
+  }
+
+  /**
+   * Every file's own findings (corpus findings come later) and, when the run needs them
+   * as data, its corpus summaries, in path order: from the cache, from workers or from this
+   * thread. Without `needData` the posts go straight to `corpus.collect` in this thread.
+   */
+  private async *items(files: readonly string[], options: LintFilesOptions, resolved: ResolvedConfig, corpus: CorpusLinter | null, fixing: ((finding: Finding) => boolean) | null, cache: LintCache | null, summariesOnly: boolean): AsyncGenerator<CacheEntry> {
+    const needData = corpus !== null && (cache !== null || summariesOnly);
+    const misses = cache === null ? files : files.filter((_, index) => !cache.isHit(index));
+    // Fixing re-parses and rewrites in this thread (the fix passes need the text and its post).
+    const workers = this.workersFor(misses.length, options.concurrency, corpus) && !options.onPost && fixing === null ? workerCount(options.concurrency, misses.length) : 0;
+    const linted = workers > 0 ? this.inWorkers(misses, resolved, corpus, workers) : this.inThread(misses, options, resolved, corpus, fixing, needData);
+    if (cache === null) {
+      yield* linted;
       return;
     }
+    const iterator = linted[Symbol.asyncIterator]();
+    try {
+      for (let index = 0; index < files.length; index++) {
+        if (cache.isHit(index)) {
+          const entry = await cache.entry(index);
+          if (entry !== undefined) {
+            yield entry;
+            continue;
+          }
+          // A damaged entry: lint the file here and now.
+          const [again] = await collectAll(this.inThread([files[index]!], options, resolved, corpus, fixing, needData));
+          await cache.put(index, again!);
+          yield again!;
+          continue;
+        }
+        const next = await iterator.next();
+        if (next.done) throw new Error(`internal: no result for ${files[index]}`);
+        await cache.put(index, next.value);
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.(undefined);
+    }
+  }
+
+  private async *inWorkers(files: readonly string[], resolved: ResolvedConfig, corpus: CorpusLinter | null, workers: number): AsyncGenerator<CacheEntry> {
+    const setup = this.workerSetup('lint', corpus !== null, 0);
+    for await (const batch of lintInWorkers(files, this.special, setup, workers, resolved)) {
+      for (const item of batch) {
+        if (corpus && item.summaries) yield { result: item.result, corpus: corpus.corpusData(item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] }) };
+        else yield { result: item.result };
+      }
+    }
+  }
+
+  private async *inThread(files: readonly string[], options: LintFilesOptions, resolved: ResolvedConfig, corpus: CorpusLinter | null, fixing: ((finding: Finding) => boolean) | null, needData: boolean): AsyncGenerator<CacheEntry> {
     const pause = eventLoopPauser();
+    let data: CorpusData | undefined;
+    // With needData, each post is summarised as a worker would; else it goes to the corpus run.
+    const collector: Pick<CorpusLinter, 'collect'> | null =
+      corpus === null ? null : needData ? { collect: (file, post, input) => void (data = corpus.corpusData(summariseForCorpus(resolved.rules, resolved.settings, file, post, input), input)) } : corpus;
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
       await pause();
-      const { result, post } = lintSource(file, source, resolved, this.now, corpus, fixing);
+      data = undefined;
+      const { result, post } = lintSource(file, source, resolved, this.now, collector, fixing);
       if (post !== null) options.onPost?.(post, file);
-      if (corpus) held.push(result);
-      else yield result;
+      yield data !== undefined ? { result, corpus: data } : { result };
     }
-    if (corpus) yield* mergeCorpus(held, corpus);
   }
 
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
@@ -377,6 +485,12 @@ class LinterImpl implements Linter {
       rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
     });
   }
+}
+
+async function collectAll<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
 }
 
 /**
