@@ -8,7 +8,10 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SARIF_MAX_RESULTS_LIMIT, type ReportLimits } from '../formatters/limits.js';
 import { printableConfig } from '../config/resolve.js';
-import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from '../engine/cache.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { CACHE_STRATEGIES, cacheKey, DEFAULT_CACHE_LOCATION, type CacheStrategy } from '../engine/cache.js';
+import { startCorpus } from '../engine/corpus.js';
+import { packageInfo } from '../engine/package-info.js';
 import { resolveNow } from '../engine/now.js';
 import { parseShard, type Shard } from '../engine/shard.js';
 import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
@@ -20,7 +23,7 @@ import { plural } from '../text/plural.js';
 import { DEFAULT_COLUMNS, terminalColumns } from '../text/terminal.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
-import { isStreamed, ReportStream } from './report-stream.js';
+import { isStreamed, ReportStream, type ShardHeader } from './report-stream.js';
 import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 import { reportsDone, reportTargets, writeReports, type ReportTarget } from './reports.js';
 import { appendStepSummary } from './step-summary.js';
@@ -102,6 +105,17 @@ Examples:
     });
 }
 
+/** What a `--shard` json report says of itself (anp merge checks it); other formats cannot be merged. */
+function shardHeader(options: LintOptions, resolved: ResolvedConfig, now: Date, io: CliIo): ShardHeader | undefined {
+  if (options.format !== 'json') {
+    io.stderr.write(`anp: warning: --shard ${options.shard!.index}/${options.shard!.count}: only a -f json report can be combined by anp merge (corpus rules report nothing in a shard)\n`);
+    return undefined;
+  }
+  const rulesDirs = options.rulesDir !== undefined ? [path.resolve(io.cwd, options.rulesDir)] : [];
+  const corpusRules = startCorpus(resolved.rules, resolved.settings, now)?.ruleIds ?? [];
+  return { version: packageInfo().version, index: options.shard!.index, count: options.shard!.count, key: cacheKey(resolved, now, 'shard', rulesDirs), corpusRules };
+}
+
 function shardValue(value: string): Shard {
   try {
     return parseShard(value);
@@ -157,7 +171,8 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   const suppressions = SuppressionSession.open(options, io, new Set(resolved.rules.map((rule) => rule.meta.id)));
   // With --diff, stdout holds the diff: the report goes only to -o.
   const reportWanted = !options.diff || toFile;
-  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io), color, columns) : null;
+  const shard = options.shard !== undefined ? shardHeader(options, resolved, linter.now, io) : undefined;
+  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io), color, columns, shard) : null;
 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
@@ -250,7 +265,7 @@ function decodeForDiff(bytes: Uint8Array): string {
 }
 
 /** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */
-async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
+export async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
   if (outputFile === undefined || target === undefined) {
     // Unbuffered, as each result is known: `anp lint | head` shows the first files at once.
     return { write: (text) => toStdout(io, text), close: () => Promise.resolve(), abort: () => Promise.resolve() };
@@ -275,7 +290,7 @@ function limitsFor(options: LintOptions, reports: readonly ReportTarget[], self:
   return { sarifMaxResults: options.sarifMaxResults, maxAnnotations: options.maxAnnotations, fullReport: others };
 }
 
-async function emit(text: string, outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<void> {
+export async function emit(text: string, outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<void> {
   if (outputFile === undefined || target === undefined) {
     await toStdout(io, text);
     return;

@@ -18,6 +18,29 @@ export function isStreamed(format: string): boolean {
   return STREAMED.has(format);
 }
 
+/** What a shard report says of itself; `anp merge` checks it. */
+export interface ShardHeader {
+  /** anp's version. */
+  version: string;
+  index: number;
+  count: number;
+  /** cacheKey(…, 'shard'): config, rule set, custom rule files, --now day and version. */
+  key: string;
+  /** The corpus rules whose summaries the results carry. */
+  corpusRules: string[];
+}
+
+/** The first line of a shard report (`anp merge` reads it alone). */
+export function shardHead(shard: ShardHeader): string {
+  return `{"anpShard":${JSON.stringify(shard)},"results":[`;
+}
+
+/** One result of a shard report: the json report's line plus the file's corpus summaries. */
+export function shardLine(result: LintResult): string {
+  const clean = cleanResults([result])[0]!;
+  return JSON.stringify(result.corpus ? { ...clean, corpus: result.corpus } : clean);
+}
+
 export class ReportStream {
   private count = 0;
   private readonly stylish;
@@ -28,13 +51,17 @@ export class ReportStream {
     private readonly output: TextOutput,
     color: ColorLevel,
     columns?: number,
+    /** json of a `--shard` run: the report is `{"anpShard": shard, "results": [...]}` and each result keeps its `corpus`. */
+    private readonly shard?: ShardHeader,
   ) {
     this.stylish = format === 'stylish' ? stylishStream(color, columns) : null;
   }
 
   async add(result: LintResult): Promise<void> {
+    if (this.count === 0 && this.format === 'json' && this.shard) await this.output.write(`${shardHead(this.shard)}\n`);
     let text: string;
     if (this.stylish) text = this.stylish.file(result);
+    else if (this.format === 'json' && this.shard) text = `${this.count === 0 ? '' : ',\n'}${shardLine(result)}`;
     else if (this.format === 'json') text = `${this.count === 0 ? '[\n' : ',\n'}${JSON.stringify(cleanResults([result])[0])}`;
     else text = this.linter.format([result], this.format);
     this.count++;
@@ -49,6 +76,7 @@ export class ReportStream {
   /** The end of the report (the json array's close, stylish totals), then the output closed. */
   async end(): Promise<void> {
     if (this.stylish) await this.output.write(this.stylish.end());
+    else if (this.format === 'json' && this.shard) await this.output.write(this.count === 0 ? `${shardHead(this.shard)}\n]}\n` : '\n]}\n');
     else if (this.format === 'json') await this.output.write(this.count === 0 ? '[]\n' : '\n]\n');
     await this.output.close();
   }

@@ -49,8 +49,8 @@ export interface CacheEntry {
   corpus?: CorpusData;
 }
 
-/** The cache key: a hash of everything besides the file that a result depends on. */
-export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStrategy, rulesDirs: readonly string[], version = packageInfo().version): string {
+/** The cache key: a hash of everything besides the file that a result depends on (`shard`: the key shard reports carry). */
+export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStrategy | 'shard', rulesDirs: readonly string[], version = packageInfo().version): string {
   const hash = createHash('sha1');
   const builtin = new Set(builtinRules);
   hash.update(JSON.stringify({ format: FORMAT, version, strategy, now: now.toISOString().slice(0, 10), config: printableConfig(resolved) }));
@@ -93,7 +93,7 @@ export function cacheFile(location: string, cwd: string): string {
 }
 
 /** Reads a file's lines in order, with their byte offsets, in 1 MB chunks. */
-class LineReader {
+export class LineReader {
   private buffer = Buffer.alloc(0);
   private start = 0;
   private position = 0;

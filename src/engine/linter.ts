@@ -164,6 +164,12 @@ export interface Linter {
    * A path that does not exist is a UsageError before any result.
    */
   lintFiles(patterns: string | readonly string[], options?: LintFilesOptions): AsyncIterable<LintResult>;
+  /**
+   * The corpus phase over results made with `corpusSummaries` (the shards of a run, read back
+   * and put in path order, as `anp merge` does): yields them, without `corpus`, with the
+   * corpus findings merged in, exactly as one `lintFiles` over every file would have.
+   */
+  combine(results: AsyncIterable<LintResult> | Iterable<LintResult>): AsyncIterable<LintResult>;
   /** The files `lintFiles` would read, relative to `cwd`, sorted. */
   files(patterns: string | readonly string[]): Promise<string[]>;
   /** Reads and parses the files given (no rules), as `anp export` does. */
@@ -401,6 +407,21 @@ class LinterImpl implements Linter {
       if (post !== null) options.onPost?.(post, file);
       yield data !== undefined ? { result, corpus: data } : { result };
     }
+  }
+
+  async *combine(results: AsyncIterable<LintResult> | Iterable<LintResult>): AsyncGenerator<LintResult> {
+    const resolved = await this.config();
+    const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
+    const held: LintResult[] = [];
+    for await (const result of results) {
+      const { corpus: data, ...plain } = result;
+      if (corpus === null) yield plain;
+      else {
+        if (data !== undefined) corpus.collectData(plain.file, data);
+        held.push(plain);
+      }
+    }
+    if (corpus !== null) yield* mergeCorpus(held, corpus);
   }
 
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
