@@ -26,6 +26,7 @@ import type { CommandContext } from './main.js';
 import { isStreamed, ReportStream, type ShardHeader } from './report-stream.js';
 import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 import { reportsDone, reportTargets, writeReports, type ReportTarget } from './reports.js';
+import { ProgressLine, progressWanted } from './progress.js';
 import { appendStepSummary } from './step-summary.js';
 import { SuppressionSession, type SuppressValues } from './suppress.js';
 
@@ -79,6 +80,7 @@ export function registerLintCommand(program: Command, context: CommandContext): 
     .option('--cache', 'reuse the results of files unchanged since the last --cache run (and write the cache)')
     .option('--cache-location <path>', `the cache file, or a folder to put ${DEFAULT_CACHE_LOCATION} in (default: ${DEFAULT_CACHE_LOCATION} in the cwd)`)
     .addOption(new Option('--cache-strategy <strategy>', 'what says a file is unchanged: metadata (size and mtime) or content (a hash)').choices(CACHE_STRATEGIES).default('metadata'))
+    .option('--no-progress', 'no progress line on stderr (it shows only on a terminal, for runs over a second)')
     .option('--shard <i/n>', 'lint only shard i of n (a stable share by path hash); with -f json the report can be combined by anp merge', shardValue);
   addShared(command, ['color', 'noColor'])
     .addHelpText(
@@ -114,6 +116,12 @@ function shardHeader(options: LintOptions, resolved: ResolvedConfig, now: Date, 
   const rulesDirs = options.rulesDir !== undefined ? [path.resolve(io.cwd, options.rulesDir)] : [];
   const corpusRules = startCorpus(resolved.rules, resolved.settings, now)?.ruleIds ?? [];
   return { version: packageInfo().version, index: options.shard!.index, count: options.shard!.count, key: cacheKey(resolved, now, 'shard', rulesDirs), corpusRules };
+}
+
+/** ANP_PROGRESS_DELAY_MS: when the line first shows (default 1,000 ms; tests set 0). */
+function progressDelay(env: NodeJS.ProcessEnv): { delayMs?: number } {
+  const value = Number(env.ANP_PROGRESS_DELAY_MS);
+  return env.ANP_PROGRESS_DELAY_MS !== undefined && Number.isFinite(value) && value >= 0 ? { delayMs: value } : {};
 }
 
 function shardValue(value: string): Shard {
@@ -172,7 +180,8 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // With --diff, stdout holds the diff: the report goes only to -o.
   const reportWanted = !options.diff || toFile;
   const shard = options.shard !== undefined ? shardHeader(options, resolved, linter.now, io) : undefined;
-  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io), color, columns, shard) : null;
+  const progress = !options.stdin && progressWanted(io.stderr, options.progress, io.env) ? new ProgressLine(io.stderr, progressDelay(io.env)) : null;
+  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io, progress), color, columns, shard) : null;
 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
@@ -199,6 +208,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
       const scale = {
         ...(options.cache ? { cache: { location: options.cacheLocation ?? DEFAULT_CACHE_LOCATION, strategy: options.cacheStrategy ?? 'metadata' } } : {}),
         ...(options.shard !== undefined ? { shard: options.shard, corpusSummaries: true } : {}),
+        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
       };
       for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto', ...onPost, ...scale })) {
         count++;
@@ -207,9 +217,11 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
       // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
       if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
     }
+    progress?.end();
     await stream?.end();
     await suppressions.finish();
   } catch (error) {
+    progress?.end();
     // A -o report that was being streamed is left untouched (its temp file removed).
     await stream?.abort();
     throw error;
@@ -265,10 +277,11 @@ function decodeForDiff(bytes: Uint8Array): string {
 }
 
 /** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */
-export async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
+export async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo, progress: ProgressLine | null = null): Promise<TextOutput> {
   if (outputFile === undefined || target === undefined) {
     // Unbuffered, as each result is known: `anp lint | head` shows the first files at once.
-    return { write: (text) => toStdout(io, text), close: () => Promise.resolve(), abort: () => Promise.resolve() };
+    // A progress line on the same terminal is cleared first (the next update redraws it).
+    return { write: (text) => (progress?.clear(), toStdout(io, text)), close: () => Promise.resolve(), abort: () => Promise.resolve() };
   }
   const failed = (error: unknown): UsageError =>
     error instanceof UsageError ? error : new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);

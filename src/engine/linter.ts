@@ -141,6 +141,8 @@ export interface LintFilesOptions {
    * made. Every corpus rule that is on must have `corpusSummary`.
    */
   corpusSummaries?: boolean;
+  /** Called with the number of files linted so far and the total: once before the first, then after each. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExportPostsOptions {
@@ -304,8 +306,11 @@ class LinterImpl implements Linter {
     const cache = await this.openCache(files, options, resolved, corpus, fixing);
     const held: LintResult[] = [];
     let committed = false;
+    let done = 0;
+    options.onProgress?.(0, files.length);
     try {
       for await (const item of this.items(files, options, resolved, corpus, fixing, cache, summariesOnly)) {
+        options.onProgress?.(++done, files.length);
         if (corpus === null) yield item.result;
         else if (summariesOnly) yield item.corpus ? { ...item.result, corpus: item.corpus } : item.result;
         else {
