@@ -181,7 +181,14 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   const reportWanted = !options.diff || toFile;
   const shard = options.shard !== undefined ? shardHeader(options, resolved, linter.now, io) : undefined;
   const progress = !options.stdin && progressWanted(io.stderr, options.progress, io.env) ? new ProgressLine(io.stderr, progressDelay(io.env)) : null;
-  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io, progress), color, columns, shard) : null;
+  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io, progress), color, columns, shard, limitsFor(options, reports, options.outputFile)) : null;
+  // --report files in a streamed format are written as results arrive too; the others from the results kept.
+  const streams = stream ? [stream] : [];
+  for (const report of reports) {
+    if (isStreamed(report.format)) streams.push(new ReportStream(report.format, linter, await openReport(report.file, report.target, io), 0, DEFAULT_COLUMNS, undefined, limitsFor(options, reports, report.file)));
+  }
+  const wholeReports = reports.filter((report) => !isStreamed(report.format));
+  const keepResults = (!stream && reportWanted) || wholeReports.length > 0;
 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
@@ -193,8 +200,9 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     errors += result.errorCount;
     warnings += result.warningCount;
     if (fixing && result.output !== undefined) changed.push(result);
-    if (stream) await stream.add(shownOf(result));
-    if (!stream || reports.length > 0) results.push(shownOf(result));
+    const shown = shownOf(result);
+    for (const each of streams) await each.add(shown);
+    if (keepResults) results.push(shown);
   };
   const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
   let stdinText: string | undefined;
@@ -218,12 +226,12 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
       if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
     }
     progress?.end();
-    await stream?.end();
+    for (const each of streams) await each.end();
     await suppressions.finish();
   } catch (error) {
     progress?.end();
     // A -o report that was being streamed is left untouched (its temp file removed).
-    await stream?.abort();
+    for (const each of streams) await each.abort();
     throw error;
   }
 
@@ -249,7 +257,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   if (!stream && reportWanted) {
     await emit(linter.format(results, options.format, { color, columns, limits: limitsFor(options, reports, options.outputFile), ...summaryOption }), options.outputFile, target, io);
   }
-  await writeReports(reports, results, linter, (format, file) => (all) => linter.format(all, format, { columns: DEFAULT_COLUMNS, limits: limitsFor(options, reports, file), ...summaryOption }));
+  await writeReports(wholeReports, results, linter, (format, file) => (all) => linter.format(all, format, { columns: DEFAULT_COLUMNS, limits: limitsFor(options, reports, file), ...summaryOption }));
   const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '' && (options.format === 'github' || reports.some((report) => report.format === 'github'))) {
     const others = [...(options.outputFile !== undefined && options.format !== 'github' ? [options.outputFile] : []), ...reports.filter((report) => report.format !== 'github').map((report) => report.file)];

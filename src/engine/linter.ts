@@ -11,11 +11,12 @@ import type { ConfigFile, RuleEntry } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { formatters, FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
 import type { ReportLimits } from '../formatters/limits.js';
-import type { ColorLevel } from '../formatters/types.js';
+import type { ColorLevel, FormatContext } from '../formatters/types.js';
 import { discoverFiles } from '../io/discover.js';
 import { IgnoreMatcher } from '../io/ignores.js';
 import { decodeBytes, DEFAULT_MAX_BYTES, textSource, type SourceRead } from '../io/read.js';
 import { readSources } from '../io/read-many.js';
+import { ItemSpill } from '../io/spill.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { FileResult, Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
@@ -37,6 +38,9 @@ import { lintPost, unreadableFinding } from './runner.js';
  * `corpusSummaries`, also the file's corpus summaries.
  */
 export type LintResult = FileResult & { corpus?: CorpusData };
+
+/** How many results a corpus rule holds back in memory; the rest wait in a temp file (tests lower it). */
+export const heldResults = { inMemory: 1000 };
 
 export interface LinterOptions {
   /** Folder that paths (files, patterns, a config file, rules dirs) are relative to. Default: `process.cwd()`. */
@@ -250,7 +254,7 @@ class LinterImpl implements Linter {
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
     const { result, post } = lintSource(file, source, resolved, this.now, corpus, this.fixing(resolved));
     if (post !== null) options.onPost?.(post, file);
-    return mergeCorpus([result], corpus)[0]!;
+    return [...mergeCorpus([result], corpus)][0]!;
   }
 
   async files(patterns: string | readonly string[]): Promise<string[]> {
@@ -304,7 +308,8 @@ class LinterImpl implements Linter {
       throw new UsageError(`a corpus rule (${ids}) has no corpusSummary, so its findings cannot be made from shard reports; turn it off or lint without --shard`);
     }
     const cache = await this.openCache(files, options, resolved, corpus, fixing);
-    const held: LintResult[] = [];
+    // Results wait for the corpus findings: the first 1,000 in memory, the rest in a temp file.
+    const held = new ItemSpill<LintResult>(heldResults.inMemory);
     let committed = false;
     let done = 0;
     options.onProgress?.(0, files.length);
@@ -321,9 +326,18 @@ class LinterImpl implements Linter {
       await cache?.commit();
       committed = true;
     } finally {
-      if (!committed) await cache?.abort();
+      if (!committed) {
+        await cache?.abort();
+        held.dispose();
+      }
     }
-    if (corpus !== null && !summariesOnly) yield* mergeCorpus(held, corpus);
+    if (corpus !== null && !summariesOnly) {
+      try {
+        yield* mergeCorpus(held.drain(), corpus);
+      } finally {
+        held.dispose();
+      }
+    }
   }
 
   /** The cache of this run, or null (not asked, or a run it cannot serve: fixing, onPost, a corpus rule without summaries). */
@@ -417,16 +431,20 @@ class LinterImpl implements Linter {
   async *combine(results: AsyncIterable<LintResult> | Iterable<LintResult>): AsyncGenerator<LintResult> {
     const resolved = await this.config();
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
-    const held: LintResult[] = [];
-    for await (const result of results) {
-      const { corpus: data, ...plain } = result;
-      if (corpus === null) yield plain;
-      else {
-        if (data !== undefined) corpus.collectData(plain.file, data);
-        held.push(plain);
+    const held = new ItemSpill<LintResult>(heldResults.inMemory);
+    try {
+      for await (const result of results) {
+        const { corpus: data, ...plain } = result;
+        if (corpus === null) yield plain;
+        else {
+          if (data !== undefined) corpus.collectData(plain.file, data);
+          held.push(plain);
+        }
       }
+      if (corpus !== null) yield* mergeCorpus(held.drain(), corpus);
+    } finally {
+      held.dispose();
     }
-    if (corpus !== null) yield* mergeCorpus(held, corpus);
   }
 
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
@@ -499,6 +517,17 @@ class LinterImpl implements Linter {
     };
   }
 
+  /** What a formatter is given, for the streamed reports of the CLI (see `reportContext`). */
+  reportContext(name: string, options: FormatOptions = {}): FormatContext {
+    return formatContext(name, {
+      cwd: this.cwd,
+      color: options.color ?? 0,
+      limits: options.limits,
+      columns: options.columns,
+      rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
+    });
+  }
+
   format(results: readonly LintResult[], name: string, options: FormatOptions = {}): string {
     return formatResults(results, name, {
       cwd: this.cwd,
@@ -537,9 +566,14 @@ function eventLoopPauser(intervalMs = 20): () => Promise<void> {
 /** Formats results by name; a name that is not a format is a UsageError listing them. */
 export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined; columns?: number | undefined; summary?: ReportSummary }): string {
   if (!isFormatName(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMAT_NAMES.join(', ')}`);
-  const info = packageInfo();
   const formatter = formatters[name satisfies FormatName];
-  return formatter(results, {
+  return formatter(results, formatContext(name, context));
+}
+
+/** The FormatContext of a report (version, rule infos, limits…). */
+function formatContext(name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined; columns?: number | undefined; summary?: ReportSummary }): FormatContext {
+  const info = packageInfo();
+  return {
     cwd: context.cwd,
     version: info.version,
     informationUri: info.informationUri,
@@ -548,7 +582,16 @@ export function formatResults(results: readonly LintResult[], name: string, cont
     limits: context.limits,
     columns: context.columns,
     ...(context.summary ? { summary: context.summary } : {}),
-  });
+  };
+}
+
+/**
+ * The FormatContext `linter.format(results, name, options)` would give its formatter: for
+ * reports built result by result (the CLI's streamed sarif). Only for linters of createLinter.
+ */
+export function reportContext(linter: Linter, name: string, options: FormatOptions = {}): FormatContext {
+  if (!(linter instanceof LinterImpl)) throw new TypeError('reportContext needs a linter made by createLinter');
+  return linter.reportContext(name, options);
 }
 
 function loadFrom(config: LinterOptions['config'], cwd: string): LoadedConfig {
@@ -638,15 +681,20 @@ export function exportJson(file: string, source: SourceRead, indent: number): Ex
 }
 
 /** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */
-function mergeCorpus(results: FileResult[], corpus: CorpusLinter | null): FileResult[] {
-  if (!corpus) return results;
+function* mergeCorpus(results: Iterable<FileResult>, corpus: CorpusLinter | null): Generator<FileResult> {
+  if (!corpus) {
+    yield* results;
+    return;
+  }
   const byFile = corpus.finish();
-  if (byFile.size === 0) return results;
-  return results.map((result) => {
+  for (const result of results) {
     const extra = byFile.get(result.file);
-    if (!extra) return result;
+    if (!extra) {
+      yield result;
+      continue;
+    }
     const merged = fileResult(result.file, mergeFindings(result.findings, extra));
     if (result.output !== undefined) merged.output = result.output;
-    return merged;
-  });
+    yield merged;
+  }
 }
