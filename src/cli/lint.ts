@@ -10,6 +10,7 @@ import { SARIF_MAX_RESULTS_LIMIT, type ReportLimits } from '../formatters/limits
 import { printableConfig } from '../config/resolve.js';
 import { resolveNow } from '../engine/now.js';
 import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
+import { decodeEscaped, replaceEscapes } from '../io/escape.js';
 import { fileOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
@@ -181,7 +182,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     if (options.diff) {
       for (const result of changed) {
         const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
-        await toStdout(io, unifiedDiff(before, stripBom(result.output!), result.file));
+        await toStdout(io, unifiedDiff(before, replaceEscapes(stripBom(result.output!)), result.file));
       }
     }
     if (options.fix) {
@@ -221,9 +222,9 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The text a diff compares: UTF-8 without the BOM (fixed files are valid UTF-8). */
+/** The text a diff compares: UTF-8 without the BOM, each byte that is not UTF-8 shown as U+FFFD (as in the fixed text). */
 function decodeForDiff(bytes: Uint8Array): string {
-  return stripBom(new TextDecoder('utf-8').decode(bytes));
+  return replaceEscapes(decodeEscaped(bytes));
 }
 
 /** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */
