@@ -144,6 +144,8 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
   const changed: LintResult[] = [];
+  /** Fixes the structure guard refused, by "rule: reason". */
+  const refused = new Map<string, number>();
   let errors = 0;
   let warnings = 0;
   const add = async (raw: LintResult): Promise<void> => {
@@ -151,6 +153,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     errors += result.errorCount;
     warnings += result.warningCount;
     if (fixing && result.output !== undefined) changed.push(result);
+    for (const refusal of raw.fixesRefused ?? []) refused.set(`${refusal.ruleId}: ${refusal.reason}`, (refused.get(`${refusal.ruleId}: ${refusal.reason}`) ?? 0) + 1);
     if (stream) await stream.add(shownOf(result));
     if (!stream || reports.length > 0) results.push(shownOf(result));
   };
@@ -194,6 +197,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     }
     const verb = options.fix ? 'fixed' : 'would fix';
     io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
+    if (refused.size > 0) io.stderr.write(refusalSummary(refused));
   }
 
   const summaryOption = summary ? { summary: summary.result() } : {};
@@ -212,6 +216,16 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     io.stderr.write(`anp: ${plural(warnings, 'warning')} found; --max-warnings allows ${options.maxWarnings}\n`);
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** The fixes left undone because their text would not re-parse to the same structure, most frequent first (at most 10 lines). */
+function refusalSummary(refused: ReadonlyMap<string, number>): string {
+  const rows = [...refused].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const total = rows.reduce((sum, [, count]) => sum + count, 0);
+  const width = String(rows[0]![1]).length;
+  const shown = rows.slice(0, 10).map(([what, count]) => `  ${String(count).padStart(width)} ${what}\n`);
+  const more = rows.length > 10 ? `  … and ${rows.length - 10} other reasons\n` : '';
+  return `anp: ${plural(total, 'fix', 'fixes')} not applied: the text would not re-parse to the same structure (see docs/cli.md#fixing):\n${shown.join('')}${more}`;
 }
 
 function commaList(value: string, previous: string[] = []): string[] {

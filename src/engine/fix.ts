@@ -259,7 +259,7 @@ export function fixText(text: string, lint: (text: string) => LintedText, option
             }
             also.push(outcome);
           }
-          rejectedKeys.set(fixKey(source, finding), also.length === 0 ? tried : `${tried}; instead: ${also.join(', ')}`);
+          rejectedKeys.set(fixKey(source, finding), refusalReason(tried, also));
           return;
         }
         const half = Math.ceil(group.length / 2);
@@ -286,6 +286,14 @@ export function fixText(text: string, lint: (text: string) => LintedText, option
     }
   }
   return { output: current, last: linted, fixed, passes, rejected };
+}
+
+/** `a section was emptied`, `…; so would its alternative`, `…; its alternatives: the headings changed, …`. */
+function refusalReason(reason: string, alternatives: readonly string[]): string {
+  if (alternatives.length === 0) return reason;
+  const which = alternatives.length === 1 ? 'its alternative' : `its ${alternatives.length} alternatives`;
+  if (alternatives.every((other) => other === reason)) return `${reason}; so would ${which}`;
+  return `${reason}; ${which}: ${alternatives.join(', ')}`;
 }
 
 /** A fix by what it does, not where (positions move between passes). */
