@@ -8,7 +8,7 @@
  * Ids: [0, LOCAL_FEATURES) are the local features; neighbours' copies and the context
  * features are laid out after them by the classifier.
  */
-import { isFunctionCharacter, isHangul, isIdeographic, isUpperNonAscii, wideToAscii } from './script.js';
+import { isCaseless, isFunctionCharacter, isHangul, isIdeographic, isUpperNonAscii, wideToAscii } from './script.js';
 
 /** Features of the line itself. Names are kept for the docs and the fitting script. */
 export const LOCAL_NAMES: string[] = [];
@@ -76,11 +76,11 @@ function charClass(character: number): number {
   if (code >= 97 && code <= 122) return 1;
   if (code >= 48 && code <= 57) return 2;
   if (code > 127) {
-    // Latin-1 and Latin Extended letters, Greek, Cyrillic, CJK: letters, by case as ASCII
-    // ones; CJK sentence punctuation: its ASCII twin; the rest (emoji, bullets, dashes) is
-    // "non-ascii".
-    if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x370 && code <= 0x52f)) return isUpperNonAscii(code) ? 0 : 1;
-    // CJK letters have no case: read as lower-case letters are.
+    // Letters of other alphabets (isAlpha) and CJK: letters, by case as ASCII ones (caseless
+    // ones as lower-case); sentence punctuation of other scripts: its ASCII twin; the rest
+    // (emoji, bullets, dashes, symbols) is "non-ascii".
+    if (code !== 0xd7 && code !== 0xf7 && isAlpha(code)) return isUpperNonAscii(code) ? 0 : 1;
+    // CJK letters have no case: read as lower-case letters are (as the last character).
     if (isIdeographic(code) || isHangul(code)) return 1;
     const ascii = wideToAscii(code);
     if (ascii === 0) return 4;
@@ -98,8 +98,15 @@ function charClass(character: number): number {
   }
 }
 
+/**
+ * A letter of an alphabet: ASCII, Latin-1 and Latin Extended, combining accents, Greek,
+ * Cyrillic, and the alphabets and abugidas up to Greek Extended (Armenian, Hebrew, Arabic,
+ * Devanagari and the other Indic scripts, Thai, Georgian, Latin Extended Additional for
+ * Vietnamese), punctuation of those blocks aside. CJK and Hangul are read apart (script.ts).
+ */
 function isAlpha(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f);
+  if (code < 0xc0) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return code <= 0x24f || (code >= 0x300 && code <= 0x1fff && wideToAscii(code) === 0 && code !== 0x37e && code !== 0x589 && code !== 0x5be && code !== 0x965);
 }
 function isAlnum(code: number): boolean {
   return isAlpha(code) || (code >= 48 && code <= 57);
@@ -236,9 +243,10 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
   const first = trimmed.charCodeAt(0);
   const lastCharacter = trimmed.charCodeAt(length - 1);
   const last = wideToAscii(lastCharacter) || lastCharacter;
-  // A line opening with a CJK letter opens as prose and headings do in English, with a
-  // capital; a lower-case opening is the mark of a command.
-  out[n++] = FIRST + (first >= 0x3040 && (isIdeographic(first) || isHangul(first)) ? 0 : charClass(first));
+  // A line opening with a letter of a script without capitals (Arabic, Hindi, Chinese) opens
+  // as prose and headings do in English, with a capital; a lower-case opening is the mark of
+  // a command.
+  out[n++] = FIRST + (first > 0x5cf && isCaseless(first) ? 0 : charClass(first));
   out[n++] = LAST + charClass(last);
   const visible = Math.max(1, end - spaces);
   const symbolShare = symbols / visible;
@@ -280,7 +288,7 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
   n = openerFeatures(trimmed, first, out, n);
   n = tokenFeatures(trimmed, end, bullet.kind !== Bullet.None ? bullet.textStart : 0, out, n);
   const lastWordStart = counts[Count.LastWordStart]!, lastWordEnd = counts[Count.LastWordEnd]!;
-  if (lastWordStart >= 0 && lastWordEnd - lastWordStart <= 24 && words > 1 && trimmed.charCodeAt(lastWordStart) < 0x3040) {
+  if (lastWordStart >= 0 && lastWordEnd - lastWordStart <= 24 && words > 1 && !isCaseless(trimmed.charCodeAt(lastWordStart))) {
     out[n++] = HASHED_LAST + (hashLower(trimmed, lastWordStart, lastWordEnd) % HASHED_LAST_BUCKETS);
   }
   return n;
@@ -519,9 +527,9 @@ function tokenFeatures(trimmed: string, end: number, tokenStart: number, out: In
   let tokenEnd = tokenStart;
   while (tokenEnd < end && !isSpace(trimmed.charCodeAt(tokenEnd))) tokenEnd++;
   const firstCode = trimmed.charCodeAt(tokenStart);
-  if (firstCode >= 0x3040 && (isIdeographic(firstCode) || isHangul(firstCode))) {
-    // A CJK word opens a line as a capitalised word does (see FIRST); no hashed word (the
-    // fit saw none, so its bucket would be another word's).
+  if (firstCode > 0x5cf && isCaseless(firstCode)) {
+    // A word of a script without capitals opens a line as a capitalised word does (see
+    // FIRST); no hashed word (the fit saw none, so its bucket would be another word's).
     out[n++] = FIRST_TOKEN + 1;
     return n;
   }

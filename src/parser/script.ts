@@ -18,13 +18,17 @@ export function isHangul(code: number): boolean {
 }
 
 /**
- * The ASCII twin of CJK sentence punctuation (full-width and ideographic forms: `。` `，` `、`
- * `：` `？` `！` `（` `）`), or 0 for any other character. `；` is left out on purpose: an ASCII
+ * The ASCII twin of sentence punctuation of other scripts (CJK full-width and ideographic
+ * forms: `。` `，` `、` `：` `？` `！` `（` `）`; the Devanagari danda `।`; the Arabic comma,
+ * question mark and full stop `،` `؟` `۔`), or 0 for any other character. `；` is left out on purpose: an ASCII
  * `;` at the end of a line is a mark of code, and a Chinese `；` is not.
  */
 export function wideToAscii(code: number): number {
-  if (code < 0x3001) return 0;
+  if (code < 0x60c) return 0;
   switch (code) {
+    case 0x964: case 0x6d4: return 46; // Devanagari danda, Arabic full stop
+    case 0x60c: return 44; // Arabic comma
+    case 0x61f: return 63; // Arabic question mark
     case 0x3002: case 0xff0e: case 0xff61: return 46; // 。．｡
     case 0xff0c: case 0x3001: case 0xff64: return 44; // ，、､
     case 0xff1a: return 58; // ：
@@ -66,11 +70,28 @@ export function isUpperNonAscii(code: number): boolean {
   if (code >= 0x391 && code <= 0x3ab) return code !== 0x3a2;
   if (code >= 0x400 && code <= 0x42f) return true;
   if ((code >= 0x460 && code <= 0x481) || (code >= 0x48a && code <= 0x4bf)) return (code & 1) === 0;
+  // Latin Extended Additional (Vietnamese `Ệ`): capital first in each pair.
+  if (code >= 0x1e00 && code <= 0x1eff) return (code & 1) === 0;
   return false;
 }
 
-/** A small letter of the alphabets `isUpperNonAscii` knows: `é`, `ł`, `σ`, `д`. */
+/**
+ * A small letter of the alphabets `isUpperNonAscii` knows (`é`, `ł`, `σ`, `д`), or a letter of
+ * a script without capitals (Hebrew, Arabic, the Indic scripts, Thai, Georgian): what a word
+ * that is not capitalised starts with.
+ */
 export function isLowerNonAscii(code: number): boolean {
-  const letter = (code >= 0xdf && code <= 0x24f && code !== 0xf7) || (code >= 0x3ac && code <= 0x3ff) || (code >= 0x430 && code <= 0x52f);
-  return letter && !isUpperNonAscii(code);
+  const cased = (code >= 0xdf && code <= 0x24f && code !== 0xf7) || (code >= 0x3ac && code <= 0x3ff) || (code >= 0x430 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1eff);
+  if (cased) return !isUpperNonAscii(code);
+  return isCaseless(code);
+}
+
+/**
+ * A letter of a script without capitals: Hebrew, Arabic, the Indic scripts, Thai, Georgian,
+ * and CJK and Hangul. A line or word that opens with one opens as a capitalised one does in
+ * English (commands open lower-case).
+ */
+export function isCaseless(code: number): boolean {
+  if (code >= 0x3040) return isIdeographic(code) || isHangul(code);
+  return (code >= 0x5d0 && code <= 0x5ea) || (code >= 0x620 && code <= 0x64a) || (code >= 0x671 && code <= 0x6d3) || (code >= 0x904 && code <= 0xdff) || (code >= 0xe01 && code <= 0xe30) || (code >= 0x10d0 && code <= 0x10fa);
 }
