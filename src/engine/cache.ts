@@ -145,7 +145,10 @@ export class LintCache {
   private fd: number | undefined;
   private writer: AtomicWriter | undefined;
   private warned = false;
+  /** Files of this run that are unchanged. */
   hits = 0;
+  /** Entries in the cache file read. */
+  entries = 0;
 
   private constructor(
     private readonly file: string,
@@ -168,6 +171,9 @@ export class LintCache {
   static async open(options: { file: string; key: string; strategy: CacheStrategy; files: readonly string[]; cwd: string; special: ReadonlyMap<string, string>; warn: (message: string) => void }): Promise<LintCache> {
     const cache = new LintCache(options.file, options.key, options.strategy, options.files, options.cwd, options.warn);
     cache.lookup(options.special);
+    // Every file unchanged and none gone: the cache stays as it is (no rewrite of a file that
+    // can be larger than the corpus).
+    if (cache.hits === options.files.length && cache.entries === options.files.length && cache.hits > 0) return cache;
     try {
       mkdirSync(path.dirname(options.file), { recursive: true });
       cache.writer = await openAtomicWriter(options.file);
@@ -232,13 +238,15 @@ export class LintCache {
     }
     let index = 0;
     let hits = 0;
-    for (let next = reader.next(); next !== null && index < files.length; next = reader.next()) {
+    for (let next = reader.next(); next !== null; next = reader.next()) {
+      this.entries++;
       const parts = heads(next.line);
       if (parts === null) {
         this.corrupt(`has a damaged line at byte ${next.offset}`);
         this.hitOffset.fill(-1);
         this.close();
         this.hits = 0;
+        this.entries = 0;
         return;
       }
       const [file, size, mtime, hash] = parts;

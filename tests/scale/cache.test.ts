@@ -4,7 +4,7 @@
  * version, strategy) are unchanged; the corpus phase runs over cached summaries; a corrupt
  * or foreign cache costs one warning.
  */
-import { cp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/engine/cache.js';
@@ -54,8 +54,12 @@ describe('lintFiles with a cache', () => {
     const first = await lint(root, { rules });
     expect(first.warnings).toEqual([]);
     await markCache(root);
+    const marked = await stat(path.join(root, '.anpcache'));
     const second = await lint(root, { rules });
     expect(fromCache(second.results).length).toBeGreaterThan(30);
+    // Nothing changed: the cache file is left as it was, not rewritten.
+    const after = await stat(path.join(root, '.anpcache'));
+    expect([after.ino, after.mtimeMs]).toEqual([marked.ino, marked.mtimeMs]);
     const unmark = (results: LintResult[]) => JSON.parse(JSON.stringify(results).replaceAll(`${CACHE_MARK} `, '')) as LintResult[];
     expect(unmark(second.results)).toEqual(plain.results);
     expect(first.results).toEqual(plain.results);
