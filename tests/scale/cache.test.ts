@@ -206,6 +206,10 @@ describe('anp lint --cache', () => {
     expect(second.stdout).toBe(plain.stdout);
     expect(second.code).toBe(plain.code);
     expect((await readFile(path.join(root, 'tmp/.anpcache'), 'utf8')).startsWith('{"anpCache":1,')).toBe(true);
+    for (const [extra, why] of [[['--fix-dry-run'], 'fixing'], [['-f', 'html'], 'a report that needs every post (html, stats)']] as const) {
+      const unused = await runAnp(['lint', '.', '--now', NOW, '--cache', ...extra], { cwd: root });
+      expect(unused.stderr).toContain(`anp: warning: the cache is not used with ${why}; every file is linted`);
+    }
     const bad = await runAnp([...args, '--cache', '--cache-strategy', 'mtime'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/metadata, content/);
