@@ -317,14 +317,18 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const load = os.loadavg()[0]!;
   process.stdout.write(`${'measured (child processes, wall incl. start-up)'.padEnd(30)}  wall s     MB/s   files/s    peak RSS\n`);
-  for (const size of args.sizes) await benchSize(args, size, rows, notes);
-  const loadAfter = os.loadavg()[0]!;
-  const machine = `node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), best of ${args.runs} run(s), peak RSS via ${existsSync(TIME) ? 'GNU time -v' : 'process.resourceUsage()'}, load average ${load.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end`;
-  process.stdout.write(`${machine}\n`);
-  const header = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --sizes ${args.sizes.join(',')}\` (${machine}). Every run reads the same corpus (bench/generate.ts, seed ${args.seed}, in the page cache after a warm-up floor run); \`anp lint\` rows are \`anp lint . -f json -o FILE --now ${NOW}\` plus what the row says; "× floor" is the wall time over the two-thread floor's in the same run.`;
-  if (args.write) {
-    writeDoc(markdown(rows, notes, header));
-    process.stdout.write(`table written to ${path.relative(REPO, DOC)}\n`);
+  for (const [index, size] of args.sizes.entries()) {
+    await benchSize(args, size, rows, notes);
+    // Written after each size, so a long run that is stopped still leaves what it measured.
+    const loadAfter = os.loadavg()[0]!;
+    const machine = `node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), best of ${args.runs} run(s), peak RSS via ${existsSync(TIME) ? 'GNU time -v' : 'process.resourceUsage()'}, load average ${load.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end`;
+    const done = index === args.sizes.length - 1 ? '' : ` (sizes ${args.sizes.slice(index + 1).join(', ')} still running)`;
+    const header = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --sizes ${args.sizes.join(',')}\`${done} (${machine}). Every run reads the same corpus (bench/generate.ts, seed ${args.seed}, in the page cache after a warm-up floor run); \`anp lint\` rows are \`anp lint . -f json -o FILE --now ${NOW}\` plus what the row says; "× floor" is the wall time over the two-thread floor's in the same run.`;
+    if (args.write) {
+      writeDoc(markdown(rows, notes, header));
+      process.stdout.write(`table written to ${path.relative(REPO, DOC)}\n`);
+    }
+    if (index === args.sizes.length - 1) process.stdout.write(`${machine}\n`);
   }
 }
 
