@@ -90,12 +90,23 @@ export default defineRule({
       }
     }
     const wholeLineGiven = new Set<number>();
+    const source = context.source;
     for (const bucket of seen.values()) {
       for (const { text, occurrences } of bucket) {
         if (occurrences.length <= max) continue;
         const first = occurrences[0]!;
+        // When dropping an occurrence beyond `max` is refused (it is all its section holds,
+        // say), dropping one of the kept occurrences instead leaves the same count.
+        const alternatives = source ? occurrences.slice(0, max).flatMap((kept) => sentenceFix(source, kept).fix ?? []) : [];
         for (let index = max; index < occurrences.length; index++) {
           const occurrence = occurrences[index]!;
+          const own =
+            excessOnLine.get(occurrence.line) === sentencesOnLine.get(occurrence.line) && source
+              ? // Every sentence of this paragraph goes: the first finding's fix removes the line, the others overlap it.
+                wholeLineGiven.has(occurrence.line)
+                ? sentenceFix(source, occurrence).fix
+                : (wholeLineGiven.add(occurrence.line), removeLinesFix(source, occurrence.line, occurrence.line))
+              : sentenceFix(source, occurrence).fix;
           context.report({
             line: occurrence.line,
             column: occurrence.column,
@@ -103,12 +114,7 @@ export default defineRule({
             endColumn: occurrence.endColumn,
             message: `sentence ${quote(text, 60)} occurs ${occurrences.length} times (max ${max}); this is occurrence ${index + 1}, first at line ${first.line}`,
             related: [{ line: first.line, message: 'first occurrence' }],
-            ...(excessOnLine.get(occurrence.line) === sentencesOnLine.get(occurrence.line) && context.source
-              ? // Every sentence of this paragraph goes: the first finding's fix removes the line, the others overlap it.
-                wholeLineGiven.has(occurrence.line)
-                ? sentenceFix(context.source, occurrence)
-                : (wholeLineGiven.add(occurrence.line), { fix: removeLinesFix(context.source, occurrence.line, occurrence.line) })
-              : sentenceFix(context.source, occurrence)),
+            ...(own ? { fix: alternatives.length > 0 ? { ...own, alternatives } : own } : {}),
           });
         }
       }

@@ -15,6 +15,7 @@ import { packageInfo } from '../engine/package-info.js';
 import { resolveNow } from '../engine/now.js';
 import { parseShard, type Shard } from '../engine/shard.js';
 import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
+import { decodeEscaped, replaceEscapes } from '../io/escape.js';
 import { fileOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
@@ -193,6 +194,8 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
   const changed: LintResult[] = [];
+  /** Fixes the structure guard refused, by "rule: reason". */
+  const refused = new Map<string, number>();
   let errors = 0;
   let warnings = 0;
   const add = async (raw: LintResult): Promise<void> => {
@@ -200,6 +203,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     errors += result.errorCount;
     warnings += result.warningCount;
     if (fixing && result.output !== undefined) changed.push(result);
+    for (const refusal of raw.fixesRefused ?? []) refused.set(`${refusal.ruleId}: ${refusal.reason}`, (refused.get(`${refusal.ruleId}: ${refusal.reason}`) ?? 0) + 1);
     const shown = shownOf(result);
     for (const each of streams) await each.add(shown);
     if (keepResults) results.push(shown);
@@ -239,7 +243,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     if (options.diff) {
       for (const result of changed) {
         const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
-        await toStdout(io, unifiedDiff(before, stripBom(result.output!), result.file));
+        await toStdout(io, unifiedDiff(before, replaceEscapes(stripBom(result.output!)), result.file));
       }
     }
     if (options.fix) {
@@ -251,6 +255,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     }
     const verb = options.fix ? 'fixed' : 'would fix';
     io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
+    if (refused.size > 0) io.stderr.write(refusalSummary(refused));
   }
 
   const summaryOption = summary ? { summary: summary.result() } : {};
@@ -271,6 +276,16 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+/** The fixes left undone because their text would not re-parse to the same structure, most frequent first (at most 10 lines). */
+function refusalSummary(refused: ReadonlyMap<string, number>): string {
+  const rows = [...refused].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const total = rows.reduce((sum, [, count]) => sum + count, 0);
+  const width = String(rows[0]![1]).length;
+  const shown = rows.slice(0, 10).map(([what, count]) => `  ${String(count).padStart(width)} ${what}\n`);
+  const more = rows.length > 10 ? `  … and ${rows.length - 10} other reasons\n` : '';
+  return `anp: ${plural(total, 'fix', 'fixes')} not applied: the text would not re-parse to the same structure (see docs/cli.md#fixing):\n${shown.join('')}${more}`;
+}
+
 function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter((part) => part.length > 0)];
 }
@@ -279,9 +294,9 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The text a diff compares: UTF-8 without the BOM (fixed files are valid UTF-8). */
+/** The text a diff compares: UTF-8 without the BOM, each byte that is not UTF-8 shown as U+FFFD (as in the fixed text). */
 function decodeForDiff(bytes: Uint8Array): string {
-  return stripBom(new TextDecoder('utf-8').decode(bytes));
+  return replaceEscapes(decodeEscaped(bytes));
 }
 
 /** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */

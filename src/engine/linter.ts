@@ -14,6 +14,7 @@ import type { ReportLimits } from '../formatters/limits.js';
 import type { ColorLevel, FormatContext } from '../formatters/types.js';
 import { discoverFiles } from '../io/discover.js';
 import { IgnoreMatcher } from '../io/ignores.js';
+import { byteLengthEscaped, encodeEscaped, escapedLines, replaceEscapes } from '../io/escape.js';
 import { decodeBytes, DEFAULT_MAX_BYTES, textSource, type SourceRead } from '../io/read.js';
 import { readSources } from '../io/read-many.js';
 import { ItemSpill } from '../io/spill.js';
@@ -474,7 +475,8 @@ class LinterImpl implements Linter {
     const written: string[] = [];
     for (const result of results) {
       if (result.output === undefined) continue;
-      await writeFileAtomic(path.resolve(this.cwd, result.file), result.output);
+      // Escaped bytes (a file that was not all UTF-8) are written back as the bytes they were.
+      await writeFileAtomic(path.resolve(this.cwd, result.file), encodeEscaped(result.output));
       written.push(result.file);
     }
     return written;
@@ -641,22 +643,32 @@ export function lintSource(
   }
   const input = { invalidUtf8Lines: source.invalidUtf8Lines };
   const bom = source.bom === true ? 3 : 0;
-  const lint = (text: string): LintedText => {
-    const post = parsePost(text, { file, bytes: text === source.text ? source.bytes : Buffer.byteLength(text) + bom });
-    return { post, findings: lintPost({ file, post, input, text }, resolved.rules, resolved.settings, now) };
+  const lintWith = (text: string, parsed: string, given: typeof input): LintedText => {
+    const post = parsePost(parsed, { file, bytes: text === source.text ? source.bytes : byteLengthEscaped(text) + bom });
+    return { post, findings: lintPost({ file, post, input: given, text: parsed }, resolved.rules, resolved.settings, now) };
   };
-  // A file with bytes that are not UTF-8 is never fixed: writing its decoded text back would
-  // replace those bytes with U+FFFD.
-  if (fixing === null || source.invalidUtf8Lines.length > 0) {
-    const { post, findings } = lint(source.text);
+  if (fixing === null) {
+    const { post, findings } = lintWith(source.text, source.text, input);
     corpus?.collect(file, post, input);
     return { result: fileResult(file, findings), post };
   }
-  const fixed = fixText(source.text, lint, { filter: fixing });
-  const { post, findings } = fixed.last;
-  corpus?.collect(file, post, input);
+  // A file with bytes that are not UTF-8 is fixed in its escaped text (each bad byte one
+  // U+DC80 + byte, src/io/escape.ts), so the fixed file keeps those bytes as they were; the
+  // rules read it with each bad byte as U+FFFD, one per byte, so columns stay the same.
+  const escaped = source.escapedText;
+  const lint =
+    escaped === undefined
+      ? (text: string): LintedText => lintWith(text, text, input)
+      : (text: string): LintedText => lintWith(text, replaceEscapes(text), { invalidUtf8Lines: escapedLines(text) });
+  const fixed = fixText(escaped ?? source.text, lint, { filter: fixing });
+  const changed = fixed.output !== (escaped ?? source.text);
+  // Unchanged: the findings of the text as decoded, as without fixing.
+  const { post, findings } = changed || escaped === undefined ? fixed.last : lintWith(source.text, source.text, input);
+  const finalInput = changed && escaped !== undefined ? { invalidUtf8Lines: escapedLines(fixed.output) } : input;
+  corpus?.collect(file, post, finalInput);
   const result = fileResult(file, findings);
-  if (fixed.output !== source.text) result.output = (source.bom === true ? '\uFEFF' : '') + fixed.output;
+  if (changed) result.output = (source.bom === true ? '\uFEFF' : '') + fixed.output;
+  if (fixed.rejected.length > 0) result.fixesRefused = fixed.rejected;
   return { result, post };
 }
 
@@ -695,6 +707,7 @@ function* mergeCorpus(results: Iterable<FileResult>, corpus: CorpusLinter | null
     }
     const merged = fileResult(result.file, mergeFindings(result.findings, extra));
     if (result.output !== undefined) merged.output = result.output;
+    if (result.fixesRefused !== undefined) merged.fixesRefused = result.fixesRefused;
     yield merged;
   }
 }

@@ -4,10 +4,13 @@
  * line endings, BOM and final newline kept, the structure guard, and the fix machinery
  * (applyFixes, removeLinesFix) on their own.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, checkStructure, createLinter, defineRule, parse, removeLinesFix, SourceText, structureOf, type Fix, type LintResult } from '../../src/index.js';
+import { createRandom } from '../../bench/generate.js';
+import { decodeEscaped, encodeEscaped, escapedLines, replaceEscapes } from '../../src/io/escape.js';
+import { invalidUtf8Lines } from '../../src/io/utf8.js';
 import { makeTree, REPO_ROOT } from '../cli/helpers.js';
 
 const NOW = '2026-11-23';
@@ -45,6 +48,11 @@ fixTable('duplicate-paragraph', [
   { name: 'a copy ending the file takes the blank line before it', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
   { name: 'no final newline stays so', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}`, output: `a title for the post\n\n${P1}\n\n${P2}` },
   { name: 'three copies: both later ones go', input: `a title for the post\n\n${P1}\n\n${P1}\n\n${P2}\n\n${P1}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
+  {
+    name: 'when the later copy is all its section holds, the first copy goes',
+    input: `a title for the post\n\nfirst part\n\n${P1}\n\n${P2}\n\nsecond part\n\n${P1}\n`,
+    output: `a title for the post\n\nfirst part\n\n${P2}\n\nsecond part\n\n${P1}\n`,
+  },
   { name: 'a copy differing only in case and punctuation', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1.toUpperCase().replace('.', '!')}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
 ]);
 
@@ -52,6 +60,11 @@ fixTable('repeated-sentence', [
   { name: 'the second occurrence goes with its space', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S} ${P3}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2} ${P3}\n` },
   { name: 'at the end of a paragraph it takes the space before', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2}\n` },
   { name: 'a paragraph that is only the sentence goes whole', input: `a title for the post\n\n${P1} ${S}\n\n${S}\n\n${P2}\n`, output: `a title for the post\n\n${P1} ${S}\n\n${P2}\n` },
+  {
+    name: 'when the later one is all its section holds, the first goes',
+    input: `a title for the post\n\nfirst part\n\n${S} ${P1}\n\nsecond part\n\n${S}\n`,
+    output: `a title for the post\n\nfirst part\n\n${P1}\n\nsecond part\n\n${S}\n`,
+  },
   { name: 'max: 2 keeps two', options: { max: 2 }, input: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3}\n` },
   { name: 'three in one paragraph (two passes)', input: `a title for the post\n\n${S} ${P1} ${S} ${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1} ${P2}\n` },
   { name: 'an indented line keeps its indentation', input: `a title for the post\n\n${S} ${P1}\n\n ${P2} ${S} ${P3}\n`, output: `a title for the post\n\n${S} ${P1}\n\n ${P2} ${P3}\n` },
@@ -98,10 +111,36 @@ describe('line endings, BOM and final newline', () => {
     const fromBytes = await linter.lintText(Buffer.from(text), { filePath: 'b.txt' });
     expect(fromBytes.output).toBe(expected);
   });
-  it('never fixes a file with bytes that are not UTF-8', async () => {
-    const linter = createLinter({ now: NOW, config: false, cwd: REPO_ROOT, fix: true });
-    const bytes = Buffer.concat([Buffer.from(`${body.join('\n')}\n`), Buffer.from([0xff, 0x0a])]);
-    expect((await linter.lintText(bytes)).output).toBeUndefined();
+  it('fixes a file with bytes that are not UTF-8 and writes those bytes back unchanged', async () => {
+    const bad = Buffer.from([0xff, 0xe2, 0x82]); // a stray byte and a truncated sequence
+    const bytes = Buffer.concat([Buffer.from(`a title for the post\n\n${P1}\n\nbroken `), bad, Buffer.from(` byte ${P2}\n\n${P1}\n\n${P3}\n`)]);
+    const expected = Buffer.concat([Buffer.from(`a title for the post\n\n${P1}\n\nbroken `), bad, Buffer.from(` byte ${P2}\n\n${P3}\n`)]);
+    const root = await makeTree({ 'bad.txt': bytes.toString('latin1') });
+    writeFileSync(path.join(root, 'bad.txt'), bytes);
+    const linter = createLinter({ now: NOW, config: false, cwd: root, fix: true });
+    const results: LintResult[] = [];
+    for await (const result of linter.lintFiles('.')) results.push(result);
+    expect(results[0]!.output).toBeDefined();
+    expect(results[0]!.findings.map((finding) => finding.ruleId)).toContain('invalid-encoding');
+    expect(results[0]!.findings.find((finding) => finding.ruleId === 'invalid-encoding')!.line).toBe(5);
+    await linter.outputFixes(results);
+    expect(readFileSync(path.join(root, 'bad.txt')).equals(expected)).toBe(true);
+    // A second run changes nothing; an invalid file with nothing to fix is not rewritten.
+    const again: LintResult[] = [];
+    for await (const result of linter.lintFiles('.')) again.push(result);
+    expect(again[0]!.output).toBeUndefined();
+  });
+  it('escape.ts: every byte string decodes and encodes back to itself', () => {
+    const random = createRandom(7);
+    const alphabet = [0x0a, 0x0d, 0x41, 0x80, 0xbf, 0xc2, 0xc3, 0xa9, 0xe0, 0xe2, 0x82, 0xac, 0xed, 0xa0, 0xef, 0xbb, 0xf0, 0x9f, 0xf4, 0x90, 0xff];
+    for (let run = 0; run < 1000; run++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(random() * 16) }, () => alphabet[Math.floor(random() * alphabet.length)]!));
+      const text = decodeEscaped(bytes);
+      const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(0, 3) : Buffer.alloc(0);
+      expect(Buffer.concat([bom, encodeEscaped(text)]).equals(bytes)).toBe(true);
+      expect(replaceEscapes(text)).toHaveLength(text.length);
+      expect(escapedLines(text)).toEqual(invalidUtf8Lines(bytes));
+    }
   });
 });
 
