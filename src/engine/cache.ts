@@ -47,6 +47,8 @@ export interface CacheEntry {
   result: FileResult;
   /** The corpus rules' summaries (absent for an unreadable file or without corpus rules). */
   corpus?: CorpusData;
+  /** Not to be cached: a file that could not be read (permissions may change without its mtime), or that a worker died on. */
+  transient?: true;
 }
 
 /** The cache key: a hash of everything besides the file that a result depends on (`shard`: the key shard reports carry). */
@@ -294,7 +296,7 @@ export class LintCache {
   /** Records a file linted in this run. */
   async put(index: number, entry: CacheEntry): Promise<void> {
     const state = this.states[index];
-    if (this.writer === undefined || state === undefined) return;
+    if (this.writer === undefined || state === undefined || entry.transient === true) return;
     const file = this.files[index]!;
     const stored: CacheEntry = entry.corpus ? { result: plainResult(entry.result), corpus: entry.corpus } : { result: plainResult(entry.result) };
     await this.writer.write(`${JSON.stringify(file)}\t${state.size}\t${state.mtimeMs}\t${state.hash}\t${JSON.stringify(stored)}\n`);

@@ -195,6 +195,26 @@ describe('lintFiles with a cache', () => {
   });
 });
 
+describe('what is never cached', () => {
+  it('a file a worker died on is not cached: the next run tries it again', async () => {
+    const root = await makeTree({
+      'rules/exit.mjs': [
+        "export const meta = { id: 'exit-on-boom', description: 'Kills its thread on BOOM.', defaultSeverity: 'warn' };",
+        "export function check(post) { if (post.title.includes('BOOM')) process.exit(3); }",
+      ].join('\n'),
+      'a.txt': 'first post\n\nfine text here.\n',
+      'b.txt': 'BOOM post\n\ntext.\n',
+    });
+    const linter = createLinter({ cwd: root, config: false, now: NOW, rulesDirs: ['rules'] });
+    const results: LintResult[] = [];
+    for await (const result of linter.lintFiles(['a.txt', 'b.txt'], { concurrency: 2, cache: {} })) results.push(result);
+    expect(results[1]!.findings[0]!.message).toMatch(/worker thread stopped/);
+    const cache = await readFile(path.join(root, '.anpcache'), 'utf8');
+    expect(cache).toContain('"a.txt"\t');
+    expect(cache).not.toContain('"b.txt"\t');
+  });
+});
+
 describe('anp lint --cache', () => {
   it('writes .anpcache (or --cache-location), same stdout on the cached re-run; --cache-strategy is checked', async () => {
     const root = await benchCorpus(12, 2);
