@@ -9,6 +9,7 @@ import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { cacheKey, LineReader } from '../engine/cache.js';
+import { corpusReviver } from '../engine/corpus.js';
 import { resolveNow } from '../engine/now.js';
 import { FORMAT_NAMES, UsageError, type LintResult } from '../index.js';
 import { describeIoError } from '../io/read.js';
@@ -94,7 +95,7 @@ class ShardReport {
     }
     let result: unknown;
     try {
-      result = JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+      result = JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text, corpusReviver);
     } catch {
       result = undefined;
     }

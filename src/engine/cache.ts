@@ -7,8 +7,8 @@
  * The file is line-based, written in path order and read in two streaming passes, so a
  * 100,000-file cache is never held in memory:
  *
- *   {"anpCache":1,"key":"<sha1>","strategy":"metadata"}
- *   "<path as JSON>"\t<size>\t<mtimeMs>\t<content sha1 or ->\t<entry JSON>
+ *   {"anpCache":2,"key":"<sha1>","strategy":"metadata"}
+ *   "<path as JSON>"\t<size>\t<mtimeMs>\t<content sha1 or ->\t<corpus summaries JSON or ->\t<result JSON>
  *
  * Pass 1 (`lookup`) reads the tab-separated heads only, joined with the run's sorted file
  * list, and decides hit or miss (size + mtime, or the content hash); it remembers where each
@@ -27,13 +27,13 @@ import { describeIoError } from '../io/read.js';
 import { openAtomicWriter, type AtomicWriter } from '../io/write.js';
 import type { FileResult } from '../model/finding.js';
 import { builtinRules } from '../../rules/index.js';
-import type { CorpusData } from './corpus.js';
+import { corpusReplacer, corpusReviver, type CorpusData } from './corpus.js';
 import { packageInfo } from './package-info.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
 export const DEFAULT_CACHE_LOCATION = '.anpcache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CacheOptions {
   /** The cache file (relative to the linter's cwd); a folder gets `.anpcache` inside. Default `.anpcache`. */
@@ -228,6 +228,10 @@ export class LintCache {
     } catch {
       header = null;
     }
+    if (header !== null && typeof header === 'object' && typeof (header as { anpCache?: unknown }).anpCache === 'number' && (header as { anpCache: number }).anpCache !== FORMAT) {
+      this.close(); // written by another anp: every file again
+      return;
+    }
     if (header === null || typeof header !== 'object' || (header as { anpCache?: unknown }).anpCache !== FORMAT) {
       if (head !== null && head.line.length > 0) this.corrupt('is not an anp cache file');
       this.close();
@@ -282,8 +286,12 @@ export class LintCache {
     try {
       readSync(this.fd, line, 0, line.length, offset);
       const tab = nthTab(line, 4);
-      const entry = JSON.parse(line.subarray(tab + 1).toString('utf8')) as CacheEntry;
-      if (typeof entry?.result?.file !== 'string' || !Array.isArray(entry.result.findings)) throw new Error('not an entry');
+      const tab5 = line.indexOf(TAB, tab + 1);
+      if (tab < 0 || tab5 < 0) throw new Error('not an entry');
+      const corpusText = line.subarray(tab + 1, tab5).toString('utf8');
+      const result = JSON.parse(line.subarray(tab5 + 1).toString('utf8')) as FileResult;
+      if (typeof result?.file !== 'string' || !Array.isArray(result.findings)) throw new Error('not an entry');
+      const entry: CacheEntry = corpusText === '-' ? { result } : { result, corpus: JSON.parse(corpusText, corpusReviver) as CorpusData };
       await this.writer?.write(line);
       await this.writer?.write('\n');
       return entry;
@@ -298,8 +306,8 @@ export class LintCache {
     const state = this.states[index];
     if (this.writer === undefined || state === undefined || entry.transient === true) return;
     const file = this.files[index]!;
-    const stored: CacheEntry = entry.corpus ? { result: plainResult(entry.result), corpus: entry.corpus } : { result: plainResult(entry.result) };
-    await this.writer.write(`${JSON.stringify(file)}\t${state.size}\t${state.mtimeMs}\t${state.hash}\t${JSON.stringify(stored)}\n`);
+    const corpus = entry.corpus ? JSON.stringify(entry.corpus, corpusReplacer) : '-';
+    await this.writer.write(`${JSON.stringify(file)}\t${state.size}\t${state.mtimeMs}\t${state.hash}\t${corpus}\t${JSON.stringify(plainResult(entry.result))}\n`);
   }
 
   /** Puts the new cache in place of the old one. */

@@ -172,7 +172,7 @@ describe('lintFiles with a cache', () => {
     // A damaged entry after a good head: linted again in its turn.
     await lint(root);
     const text = await readFile(path.join(root, '.anpcache'), 'utf8');
-    await writeFile(path.join(root, '.anpcache'), text.replace(/("b\.txt"\t[^\t]*\t[^\t]*\t[^\t]*\t)\{/, '$1{{'));
+    await writeFile(path.join(root, '.anpcache'), text.replace(/("b\.txt"\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t)\{/, '$1{{'));
     const entry = await lint(root);
     expect(entry.results).toEqual(plain.results);
     expect(entry.warnings).toEqual(['the cache .anpcache has a damaged entry for b.txt; ignored (its files are linted again)']);
@@ -225,7 +225,7 @@ describe('anp lint --cache', () => {
     expect(first.stdout).toBe(plain.stdout);
     expect(second.stdout).toBe(plain.stdout);
     expect(second.code).toBe(plain.code);
-    expect((await readFile(path.join(root, 'tmp/.anpcache'), 'utf8')).startsWith('{"anpCache":1,')).toBe(true);
+    expect((await readFile(path.join(root, 'tmp/.anpcache'), 'utf8')).startsWith('{"anpCache":2,')).toBe(true);
     for (const [extra, why] of [[['--fix-dry-run'], 'fixing'], [['-f', 'html'], 'a report that needs every post (html, stats)']] as const) {
       const unused = await runAnp(['lint', '.', '--now', NOW, '--cache', ...extra], { cwd: root });
       expect(unused.stderr).toContain(`anp: warning: the cache is not used with ${why}; every file is linted`);
