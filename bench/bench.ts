@@ -52,6 +52,8 @@ interface Manifest {
 
 interface Measured {
   wallSeconds: number;
+  /** User + system CPU seconds (GNU time), null when unknown: less sensitive to a loaded machine than wall. */
+  cpuSeconds?: number | null;
   peakRssBytes: number | null;
   exitCode: number;
   stdout: string;
@@ -167,7 +169,10 @@ function measureNode(nodeArgs: string[], options: { cwd: string; stdoutFile?: st
       if (stdoutFd !== null) closeSync(stdoutFd);
       // GNU time: "Maximum resident set size (kbytes): 95232"; the probe: "@@maxrss 95232" (KiB).
       const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr) ?? /@@maxrss (\d+)/.exec(stderr);
-      resolve({ wallSeconds, peakRssBytes: match ? Number(match[1]) * 1024 : null, exitCode: code ?? -1, stdout, stderr });
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : null;
+      resolve({ wallSeconds, cpuSeconds, peakRssBytes: match ? Number(match[1]) * 1024 : null, exitCode: code ?? -1, stdout, stderr });
     });
   });
 }
@@ -286,14 +291,14 @@ function markdown(rows: readonly Row[], notes: readonly string[], header: string
   const lines = [
     header,
     '',
-    '| corpus | run | wall | files/s | MB/s | peak RSS | × floor (2 threads) |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| corpus | run | wall | CPU (user + sys) | files/s | MB/s | peak RSS | × floor (2 threads) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const floor2 = rows.find((other) => other.files === r.files && other.label === 'floor, 2 threads');
     const ratio = floor2 ? r.measured.wallSeconds / floor2.measured.wallSeconds : NaN;
     lines.push(
-      `| ${r.files.toLocaleString('en-US')} | ${r.label.trim()}${r.note ? ` (${r.note})` : ''} | ${r.measured.wallSeconds.toFixed(2)} s | ${Math.round(r.files / r.measured.wallSeconds).toLocaleString('en-US')} | ${(r.bytes / (1024 * 1024) / r.measured.wallSeconds).toFixed(1)} | ${r.measured.peakRssBytes === null ? 'n/a' : `${mb(r.measured.peakRssBytes)} MB`} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : ''} |`,
+      `| ${r.files.toLocaleString('en-US')} | ${r.label.trim()}${r.note ? ` (${r.note})` : ''} | ${r.measured.wallSeconds.toFixed(2)} s | ${r.measured.cpuSeconds == null ? 'n/a' : `${r.measured.cpuSeconds.toFixed(2)} s`} | ${Math.round(r.files / r.measured.wallSeconds).toLocaleString('en-US')} | ${(r.bytes / (1024 * 1024) / r.measured.wallSeconds).toFixed(1)} | ${r.measured.peakRssBytes === null ? 'n/a' : `${mb(r.measured.peakRssBytes)} MB`} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : ''} |`,
     );
   }
   lines.push('', ...notes.map((note) => `- ${note}`));
