@@ -191,7 +191,7 @@ async function mergeTo(files: readonly string[], options: MergeOptions, io: CliI
     const linter = linterFor(options, io, now);
     const resolved = await linter.config();
     const rulesDirs = options.rulesDir !== undefined ? [path.resolve(io.cwd, options.rulesDir)] : [];
-    if (cacheKey(resolved, linter.now, 'shard', rulesDirs) !== reports[0]!.header.key) {
+    if (cacheKey(resolved, linter.now, 'shard', rulesDirs, io.cwd) !== reports[0]!.header.key) {
       throw new UsageError(`the shards were linted with other settings than this merge's (config, rules, custom rule files, --now or anp version ${reports[0]!.header.version}); give merge the options the shards had`);
     }
     const toFile = target !== undefined;

@@ -52,10 +52,14 @@ export interface CacheEntry {
 }
 
 /** The cache key: a hash of everything besides the file that a result depends on (`shard`: the key shard reports carry). */
-export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStrategy | 'shard', rulesDirs: readonly string[], version = packageInfo().version): string {
+export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStrategy | 'shard', rulesDirs: readonly string[], cwd: string, version = packageInfo().version): string {
   const hash = createHash('sha1');
   const builtin = new Set(builtinRules);
-  hash.update(JSON.stringify({ format: FORMAT, version, strategy, now: now.toISOString().slice(0, 10), config: printableConfig(resolved) }));
+  // Paths relative to the cwd, so that the key does not depend on where the project is checked
+  // out (the jobs of a CI matrix and the one that merges may use other folders).
+  const shown = (file: string): string => path.relative(cwd, file).split(path.sep).join('/');
+  const config = { ...printableConfig(resolved), plugins: resolved.plugins.map(shown) };
+  hash.update(JSON.stringify({ format: FORMAT, version, strategy, now: now.toISOString().slice(0, 10), config }));
   for (const rule of resolved.rules) {
     hash.update(`\0rule ${rule.meta.id}`);
     // A custom rule given as an object (the API's customRules) is known by its code.
@@ -73,7 +77,7 @@ export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStr
     }
   }
   for (const file of files) {
-    hash.update(`\0file ${file}\0`);
+    hash.update(`\0file ${shown(file)}\0`);
     try {
       if (statSync(file).isFile()) hash.update(readFileSync(file));
     } catch {

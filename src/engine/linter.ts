@@ -355,7 +355,7 @@ class LinterImpl implements Linter {
     const rulesDirs = (this.options.rulesDirs ?? []).map((dir) => path.resolve(this.cwd, dir));
     return LintCache.open({
       file: cacheFile(settings.location ?? DEFAULT_CACHE_LOCATION, this.cwd),
-      key: cacheKey(resolved, this.now, strategy, rulesDirs),
+      key: cacheKey(resolved, this.now, strategy, rulesDirs, this.cwd),
       strategy,
       files,
       cwd: this.cwd,

@@ -132,10 +132,10 @@ describe('lintFiles with a cache', () => {
   it('the anp version is part of the key', async () => {
     const linter = createLinter({ config: false, now: NOW });
     const resolved = await linter.config();
-    const key = (version: string) => cacheKey(resolved, linter.now, 'metadata', [], version);
+    const key = (version: string) => cacheKey(resolved, linter.now, 'metadata', [], linter.cwd, version);
     expect(key('1.0.0')).toBe(key('1.0.0'));
     expect(key('1.0.1')).not.toBe(key('1.0.0'));
-    expect(cacheKey(resolved, linter.now, 'metadata', [])).toBe(cacheKey(resolved, linter.now, 'metadata', []));
+    expect(cacheKey(resolved, linter.now, 'metadata', [], linter.cwd)).toBe(cacheKey(resolved, linter.now, 'metadata', [], linter.cwd));
   });
 
   it('the corpus phase runs over cached summaries: deleting one of 10 posts drops the finding of the other 9', async () => {

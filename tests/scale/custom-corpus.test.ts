@@ -3,7 +3,7 @@
  * typed array and a Map (what structured clone carries to a worker) gets them back from the
  * cache and from shard reports, with the findings of a plain run.
  */
-import { writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter, type LintResult } from '../../src/index.js';
@@ -68,5 +68,11 @@ describe('a custom corpus rule with typed summaries', () => {
     expect(merged.stderr).toBe('');
     expect(merged.stdout).toBe(whole.stdout);
     expect(whole.stdout).toContain('same title as posts/p00.txt');
+    // The merge job may have the project in another folder (another CI runner): the key is the same.
+    const elsewhere = await makeTree({});
+    await cp(root, elsewhere, { recursive: true });
+    const moved = await runAnp(['merge', 's1.json', 's2.json', '-f', 'json', ...common], { cwd: elsewhere });
+    expect(moved.stderr).toBe('');
+    expect(moved.stdout).toBe(whole.stdout);
   });
 });
