@@ -59,11 +59,21 @@ fixTable('duplicate-paragraph', [
 fixTable('repeated-sentence', [
   { name: 'the second occurrence goes with its space', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S} ${P3}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2} ${P3}\n` },
   { name: 'at the end of a paragraph it takes the space before', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2}\n` },
-  { name: 'a paragraph that is only the sentence goes whole', input: `a title for the post\n\n${P1} ${S}\n\n${S}\n\n${P2}\n`, output: `a title for the post\n\n${P1} ${S}\n\n${P2}\n` },
+  { name: 'a paragraph whose every sentence goes, goes whole', input: `a title for the post\n\n${S}\n\n${P3}\n\n${S} ${P3}\n\n${P2}\n`, output: `a title for the post\n\n${S}\n\n${P3}\n\n${P2}\n` },
+  {
+    name: 'rather than a whole paragraph, an occurrence in a paragraph that keeps other sentences goes (the paragraph count stays)',
+    input: `a title for the post\n\n${P1} ${S}\n\n${S}\n\n${P2}\n`,
+    output: `a title for the post\n\n${P1}\n\n${S}\n\n${P2}\n`,
+  },
   {
     name: 'when the later one is all its section holds, the first goes',
     input: `a title for the post\n\nfirst part\n\n${S} ${P1}\n\nsecond part\n\n${S}\n`,
     output: `a title for the post\n\nfirst part\n\n${P1}\n\nsecond part\n\n${S}\n`,
+  },
+  {
+    name: 'each paragraph keeps a sentence when the sentences allow it (a matching, not the text order)',
+    input: `a title for the post\n\n${S} ${P3}\n\n${S}\n\n${P3} ${P1}\n`,
+    output: `a title for the post\n\n${P3}\n\n${S}\n\n${P1}\n`,
   },
   { name: 'max: 2 keeps two', options: { max: 2 }, input: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3}\n` },
   { name: 'three in one paragraph (two passes)', input: `a title for the post\n\n${S} ${P1} ${S} ${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1} ${P2}\n` },
