@@ -103,7 +103,6 @@ export default defineRule({
     });
     const needy = [...droppableOnLine.keys()].filter((line) => countOnLine.get(line) === sentencesOnLine.get(line)).sort((a, b) => a - b);
     const keptBy = groups.map(() => [] as number[]); // per group: the needy lines it is kept for
-    const keptFor = new Map<number, number>(); // needy line -> group
     const augment = (line: number, visited: Set<number>): boolean => {
       for (const { group } of droppableOnLine.get(line)!) {
         if (visited.has(group)) continue;
@@ -111,13 +110,11 @@ export default defineRule({
         const holders = keptBy[group]!;
         if (holders.length < max) {
           holders.push(line);
-          keptFor.set(line, group);
           return true;
         }
         for (let index = 0; index < holders.length; index++) {
           if (augment(holders[index]!, visited)) {
             holders[index] = line;
-            keptFor.set(line, group);
             return true;
           }
         }
