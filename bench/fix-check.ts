@@ -6,7 +6,8 @@
  * a temp folder, never into the repo. On a copy of it, with the built CLI as child
  * processes (wall time from spawn to exit):
  *   1. `anp lint --fix-dry-run` must leave every byte unchanged;
- *   2. `anp lint` (the baseline: findings by rule before, and its time);
+ *   2. `anp lint` (the baseline: findings by rule before, and its time), and `anp lint
+ *      --concurrency off` (fixing runs in one thread: the like-for-like time);
  *   3. `anp lint --fix` (its time against 2., and the fixes it could not apply, by reason,
  *      from its stderr);
  *   4. `anp lint` again: findings by rule after;
@@ -173,6 +174,8 @@ try {
   check(changedFiles(originalHashes, hashes(work)).length === 0, `--fix-dry-run: ${changedFiles(originalHashes, hashes(work)).length} files changed (expected 0); ${dry.stderr.split('\n')[0]}`);
 
   const lint = anp(work, 'lint', '.', '--now', NOW, '-f', 'json', '-o', path.join(root, 'before.json'));
+  // Fixing runs in one thread (each pass re-parses the text it just fixed): the like-for-like baseline.
+  const lintOneThread = anp(work, 'lint', '.', '--now', NOW, '--concurrency', 'off', '-f', 'json', '-o', path.join(root, 'before-1.json'));
   const fix = anp(work, 'lint', '.', '--now', NOW, '--fix', '-f', 'json', '-o', path.join(root, 'fixed.json'));
   check(fix.status === 0 || fix.status === 1, `--fix exits ${fix.status}`);
   const fixedHashes = hashes(work);
@@ -219,8 +222,9 @@ try {
   check(problems.size === 0, `export of ${compared} posts (${fixedCount} fixed): title, headings, code blocks, checklist and meta values kept${problems.size > 0 ? `; differ: ${[...problems].map(([what, n]) => `${what} ${n}`).join(', ')} (${examples.join('; ')})` : ''}`);
 
   process.stdout.write(
-    `\ntimes (wall, child processes, same run): anp lint ${lint.seconds.toFixed(1)} s, anp lint --fix ${fix.seconds.toFixed(1)} s ` +
-      `(${(fix.seconds / lint.seconds).toFixed(2)}x), --fix-dry-run ${dry.seconds.toFixed(1)} s, second --fix ${second.seconds.toFixed(1)} s\n`,
+    `\ntimes (wall, child processes, same run): anp lint ${lint.seconds.toFixed(1)} s (workers), anp lint --concurrency off ${lintOneThread.seconds.toFixed(1)} s, ` +
+      `anp lint --fix ${fix.seconds.toFixed(1)} s (${(fix.seconds / lint.seconds).toFixed(2)}x lint, ${(fix.seconds / lintOneThread.seconds).toFixed(2)}x lint in one thread), ` +
+      `--fix-dry-run ${dry.seconds.toFixed(1)} s, second --fix ${second.seconds.toFixed(1)} s\n`,
   );
   process.stdout.write(`node ${process.version}, ${process.platform} ${process.arch}\n`);
 } finally {

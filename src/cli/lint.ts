@@ -193,7 +193,7 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
-  const changed: LintResult[] = [];
+  let changed = 0;
   /** Fixes the structure guard refused, by "rule: reason". */
   const refused = new Map<string, number>();
   let errors = 0;
@@ -202,14 +202,33 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
     const result = suppressions.filter(raw);
     errors += result.errorCount;
     warnings += result.warningCount;
-    if (fixing && result.output !== undefined) changed.push(result);
+    if (fixing && result.output !== undefined) {
+      changed++;
+      await applyFix(result);
+    }
     for (const refusal of raw.fixesRefused ?? []) refused.set(`${refusal.ruleId}: ${refusal.reason}`, (refused.get(`${refusal.ruleId}: ${refusal.reason}`) ?? 0) + 1);
     const shown = shownOf(result);
     for (const each of streams) await each.add(shown);
     if (keepResults) results.push(shown);
   };
-  const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
   let stdinText: string | undefined;
+  // Each fixed file is shown (--diff) and written (--fix) as soon as its result is known, so
+  // an interrupted run leaves every file either as it was or fixed, and no text is held.
+  const applyFix = async (result: LintResult): Promise<void> => {
+    if (options.diff) {
+      const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
+      progress?.clear(); // a progress line on the same terminal (the next update redraws it)
+      await toStdout(io, unifiedDiff(before, replaceEscapes(stripBom(result.output!)), result.file));
+    }
+    if (options.fix) {
+      try {
+        await linter.outputFixes([result]);
+      } catch (error) {
+        throw new UsageError(`cannot write a fixed file: ${(error as Error).message}`);
+      }
+    }
+  };
+  const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
   try {
     if (options.stdin) {
       const bytes = await readAll(io.stdin);
@@ -240,21 +259,8 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   }
 
   if (fixing) {
-    if (options.diff) {
-      for (const result of changed) {
-        const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
-        await toStdout(io, unifiedDiff(before, replaceEscapes(stripBom(result.output!)), result.file));
-      }
-    }
-    if (options.fix) {
-      try {
-        await linter.outputFixes(changed);
-      } catch (error) {
-        throw new UsageError(`cannot write a fixed file: ${(error as Error).message}`);
-      }
-    }
     const verb = options.fix ? 'fixed' : 'would fix';
-    io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
+    io.stderr.write(`anp: ${verb} ${plural(changed, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
     if (refused.size > 0) io.stderr.write(refusalSummary(refused));
   }
 

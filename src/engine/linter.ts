@@ -18,7 +18,7 @@ import { byteLengthEscaped, encodeEscaped, escapedLines, replaceEscapes } from '
 import { decodeBytes, DEFAULT_MAX_BYTES, textSource, type SourceRead } from '../io/read.js';
 import { readSources } from '../io/read-many.js';
 import { ItemSpill } from '../io/spill.js';
-import { writeFileAtomic } from '../io/write.js';
+import { removeStaleTempsIn, writeFileAtomic } from '../io/write.js';
 import type { FileResult, Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { parsePost } from '../parser/index.js';
@@ -209,6 +209,8 @@ class LinterImpl implements Linter {
   private setup: Promise<ResolvedConfig> | undefined;
   /** Files found by `files()` that must not be opened (FIFOs, dangling links), with the reason. */
   private readonly special = new Map<string, string>();
+  /** Folders whose stale fix temp files outputFixes has removed (once per folder). */
+  private readonly cleanedFolders = new Set<string>();
 
   constructor(private readonly options: LinterOptions) {
     this.cwd = path.resolve(options.cwd ?? process.cwd());
@@ -477,8 +479,15 @@ class LinterImpl implements Linter {
     const written: string[] = [];
     for (const result of results) {
       if (result.output === undefined) continue;
+      const target = path.resolve(this.cwd, result.file);
+      // Once per folder: the temp files of a fix run that was killed before its rename.
+      const folder = path.dirname(target);
+      if (!this.cleanedFolders.has(folder)) {
+        this.cleanedFolders.add(folder);
+        removeStaleTempsIn(folder);
+      }
       // Escaped bytes (a file that was not all UTF-8) are written back as the bytes they were.
-      await writeFileAtomic(path.resolve(this.cwd, result.file), encodeEscaped(result.output));
+      await writeFileAtomic(target, encodeEscaped(result.output));
       written.push(result.file);
     }
     return written;

@@ -146,6 +146,34 @@ export function removeStaleTemps(target: string): number {
   return removed;
 }
 
+/**
+ * Every `.NAME.<pid>.<hex>.tmp` in `folder` whose process is gone and whose NAME is a file
+ * beside it (the temps a killed `anp lint --fix` left); one readdir. Returns how many were removed.
+ */
+export function removeStaleTempsIn(folder: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  const present = new Set(names);
+  let removed = 0;
+  for (const name of names) {
+    const match = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!match || !present.has(match[1]!)) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || processExists(pid)) continue;
+    try {
+      unlinkSync(path.join(folder, name));
+      removed++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
+
 function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
