@@ -24,8 +24,11 @@ export default defineRule({
         line: paragraph.line,
         message: `paragraph ${quote(paragraph.text, 50)} duplicates the paragraph at line ${first.line}; expected each paragraph once`,
         related: [{ line: first.line, message: 'first occurrence' }],
-        // The later copy goes, with the blank line that separated it.
-        ...(context.source ? { fix: removeLinesFix(context.source, paragraph.line, paragraph.line) } : {}),
+        // The later copy goes, with the blank line that separated it; when that is refused
+        // (the copy is all its section holds), the first copy goes instead.
+        ...(context.source
+          ? { fix: { ...removeLinesFix(context.source, paragraph.line, paragraph.line), alternatives: [removeLinesFix(context.source, first.line, first.line)] } }
+          : {}),
       });
     }
   },

@@ -61,8 +61,7 @@ export default defineRule({
     // Sentences are grouped by the hash of their normalised key; a hash match is confirmed
     // on the key itself (computed only then), so the grouping is exact.
     const seen = new Map<number, Array<{ key: string; text: string; occurrences: Occurrence[] }>>();
-    // Sentences per paragraph line, and how many of them are occurrences beyond `max`: a
-    // paragraph whose every sentence goes is removed as a whole (with its blank line).
+    // Sentences per paragraph line (with the short ones, which are never counted or dropped).
     const sentencesOnLine = new Map<number, number>();
     for (const paragraph of proseParagraphs(post)) {
       if (repeats.has(paragraph.index)) continue;
@@ -83,35 +82,89 @@ export default defineRule({
         else bucket.push({ key, text, occurrences: [occurrence] });
       }
     }
-    const excessOnLine = new Map<number, number>();
-    for (const bucket of seen.values()) {
-      for (const { occurrences } of bucket) {
-        for (let index = max; index < occurrences.length; index++) excessOnLine.set(occurrences[index]!.line, (excessOnLine.get(occurrences[index]!.line) ?? 0) + 1);
+    // Which occurrences the fixes drop: as many as are beyond `max` of each sentence, chosen so
+    // that as few paragraphs as possible lose their last sentence (a paragraph that vanishes
+    // changes the post's paragraph count, which the meta box states and a fix never edits).
+    // Paragraphs that keep a sentence whatever is dropped need nothing; the others each need
+    // one occurrence kept, and each sentence can be kept `max` times: a bipartite matching
+    // (augmenting paths, in text order, so the choice is deterministic). The rest of each
+    // sentence's `max` go to its earliest occurrences.
+    const groups: Array<{ text: string; occurrences: Occurrence[] }> = [];
+    for (const bucket of seen.values()) for (const entry of bucket) if (entry.occurrences.length > max) groups.push(entry);
+    const droppableOnLine = new Map<number, Array<{ group: number; occurrence: Occurrence }>>();
+    const countOnLine = new Map<number, number>();
+    groups.forEach(({ occurrences }, group) => {
+      for (const occurrence of occurrences) {
+        countOnLine.set(occurrence.line, (countOnLine.get(occurrence.line) ?? 0) + 1);
+        const list = droppableOnLine.get(occurrence.line) ?? [];
+        if (!list.some((entry) => entry.group === group)) list.push({ group, occurrence });
+        droppableOnLine.set(occurrence.line, list);
       }
-    }
-    const wholeLineGiven = new Set<number>();
-    for (const bucket of seen.values()) {
-      for (const { text, occurrences } of bucket) {
-        if (occurrences.length <= max) continue;
-        const first = occurrences[0]!;
-        for (let index = max; index < occurrences.length; index++) {
-          const occurrence = occurrences[index]!;
-          context.report({
-            line: occurrence.line,
-            column: occurrence.column,
-            endLine: occurrence.line,
-            endColumn: occurrence.endColumn,
-            message: `sentence ${quote(text, 60)} occurs ${occurrences.length} times (max ${max}); this is occurrence ${index + 1}, first at line ${first.line}`,
-            related: [{ line: first.line, message: 'first occurrence' }],
-            ...(excessOnLine.get(occurrence.line) === sentencesOnLine.get(occurrence.line) && context.source
-              ? // Every sentence of this paragraph goes: the first finding's fix removes the line, the others overlap it.
-                wholeLineGiven.has(occurrence.line)
-                ? sentenceFix(context.source, occurrence)
-                : (wholeLineGiven.add(occurrence.line), { fix: removeLinesFix(context.source, occurrence.line, occurrence.line) })
-              : sentenceFix(context.source, occurrence)),
-          });
+    });
+    const needy = [...droppableOnLine.keys()].filter((line) => countOnLine.get(line) === sentencesOnLine.get(line)).sort((a, b) => a - b);
+    const keptBy = groups.map(() => [] as number[]); // per group: the needy lines it is kept for
+    const augment = (line: number, visited: Set<number>): boolean => {
+      for (const { group } of droppableOnLine.get(line)!) {
+        if (visited.has(group)) continue;
+        visited.add(group);
+        const holders = keptBy[group]!;
+        if (holders.length < max) {
+          holders.push(line);
+          return true;
+        }
+        for (let index = 0; index < holders.length; index++) {
+          if (augment(holders[index]!, visited)) {
+            holders[index] = line;
+            return true;
+          }
         }
       }
-    }
+      return false;
+    };
+    for (const line of needy) augment(line, new Set());
+    const dropped = new Set<Occurrence>();
+    const dropsOf = groups.map(({ occurrences }, group) => {
+      const kept = new Set(keptBy[group]!.map((line) => droppableOnLine.get(line)!.find((entry) => entry.group === group)!.occurrence));
+      for (const occurrence of occurrences) if (kept.size < max && !kept.has(occurrence)) kept.add(occurrence);
+      const drops = occurrences.filter((occurrence) => !kept.has(occurrence));
+      for (const occurrence of drops) dropped.add(occurrence);
+      return drops;
+    });
+    const left = new Map(sentencesOnLine);
+    for (const occurrence of dropped) left.set(occurrence.line, left.get(occurrence.line)! - 1);
+    // A paragraph whose every sentence is dropped goes whole (with its blank line): the first
+    // fix that drops from it removes the line, the others overlap that fix.
+    const wholeLineGiven = new Set<number>();
+    const source = context.source;
+    const dropFix = (occurrence: Occurrence): Fix | undefined => {
+      if (!source) return undefined;
+      if (left.get(occurrence.line) === 0 && !wholeLineGiven.has(occurrence.line)) {
+        wholeLineGiven.add(occurrence.line);
+        return removeLinesFix(source, occurrence.line, occurrence.line);
+      }
+      return sentenceFix(source, occurrence).fix;
+    };
+    groups.forEach(({ text, occurrences }, group) => {
+      const drops = dropsOf[group]!;
+      const first = occurrences[0]!;
+      const fixes = drops.map(dropFix);
+      // When a drop is refused (the paragraph is all its section holds, say), dropping one of
+      // the occurrences that stay instead leaves the same count.
+      const kept = occurrences.filter((occurrence) => !drops.includes(occurrence));
+      const alternatives = source ? kept.flatMap((occurrence) => sentenceFix(source, occurrence).fix ?? []) : [];
+      for (let index = max; index < occurrences.length; index++) {
+        const occurrence = occurrences[index]!;
+        const own = fixes[index - max];
+        context.report({
+          line: occurrence.line,
+          column: occurrence.column,
+          endLine: occurrence.line,
+          endColumn: occurrence.endColumn,
+          message: `sentence ${quote(text, 60)} occurs ${occurrences.length} times (max ${max}); this is occurrence ${index + 1}, first at line ${first.line}`,
+          related: [{ line: first.line, message: 'first occurrence' }],
+          ...(own ? { fix: alternatives.length > 0 ? { ...own, alternatives } : own } : {}),
+        });
+      }
+    });
   },
 });

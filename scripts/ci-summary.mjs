@@ -43,7 +43,7 @@ if (runs.length > 1) {
   const fault = sum('fault');
   const parts = records.filter((r) => r.kind === 'fuzz').map((r) => `${r.name.replace(/^fuzz-/, '')} ${r.count}`).join(', ');
   process.stdout.write(`fuzz: ${fuzz.count} generated documents (${parts || 'none'}; ${(fuzz.ms / 1000).toFixed(1)} s of test time)\n`);
-  process.stdout.write(`faults: ${fault.count} interrupted or killed runs of anp lint -o / anp export -o (${(fault.ms / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(`faults: ${fault.count} interrupted or killed runs of anp lint -o / anp export -o / anp lint --fix (${(fault.ms / 1000).toFixed(1)} s)\n`);
   if (fuzz.count < 100_000) problems.push(`only ${fuzz.count} fuzzed documents (at least 100000 expected)`);
   if (fault.count < 30) problems.push(`only ${fault.count} fault runs (at least 30 expected)`);
 }

@@ -58,7 +58,7 @@ export type { RuleSetting, RuleSettings } from './engine/runner.js';
 export { formatters, FORMAT_NAMES, type ColorLevel, type FormatContext, type FormatName, type Formatter, type RuleInfo } from './formatters/index.js';
 
 // The data model and its JSON Schemas
-export type { Finding, FileResult, Fix, LintReport, RelatedLocation, Severity, ReportedSeverity, TextEdit } from './model/finding.js';
+export type { Finding, FileResult, Fix, FixRefusal, LintReport, RelatedLocation, Severity, ReportedSeverity, TextEdit } from './model/finding.js';
 export type { ReportSummary } from './model/report-summary.js';
 export type { Block, CodeBlock, ImageBlock, ListBlock, ListItem, Meta, MetaExtra, MetaValue, ParagraphBlock, Post, Residue, Section, Stats } from './model/post.js';
 export { jsonSchema, schemaText, SCHEMA_KINDS, type SchemaKind } from './engine/schemas.js';

@@ -1,5 +1,5 @@
 /**
- * `node dist-tools/tools/explain-line.js FILE LINE`: what the classifier saw on one line of
+ * `node dist-tools/tools/explain-line.js FILE LINE [LABEL,LABEL]`: what the classifier saw on one line of
  * a file: both models' probabilities and the features that pushed hardest each way.
  */
 import { readFileSync } from 'node:fs';
@@ -31,13 +31,21 @@ function name(id: number): string {
   if (id < FEATURE_COUNT) return CONTEXT_NAMES[context] ?? `context#${context}`;
   return `stack#${id - FEATURE_COUNT}`;
 }
-const contributions: Array<[string, number[]]> = [];
-for (let k = stacked.offsets[i]!; k < stacked.offsets[i + 1]!; k++) {
-  const id = stacked.ids[k]!;
-  contributions.push([name(id), LABELS.map((_, l) => MODEL.stackedWeights[id * LABEL_COUNT + l]!)]);
-}
-for (const [label, index] of [['heading', 0], ['paragraph', 1]] as const) {
-  const sorted = [...contributions].sort((a, b) => (b[1][index]! - b[1][1 - index]!) - (a[1][index]! - a[1][1 - index]!));
-  console.log(`\nfor ${label} over ${index === 0 ? 'paragraph' : 'heading'}:`);
-  for (const [feature, weights] of sorted.slice(0, 10)) console.log(`  ${(weights[index]! - weights[1 - index]!).toFixed(2).padStart(6)}  ${feature}`);
+// The pair of labels to weigh against each other (default heading,paragraph), e.g. `heading,code`.
+const pair = (process.argv[4] ?? 'heading,paragraph').split(',').map((label) => LABELS.indexOf(label as (typeof LABELS)[number]));
+if (pair.length !== 2 || pair.some((index) => index < 0)) throw new Error(`labels: two of ${LABELS.join(', ')}`);
+for (const [model, ids, offsets, weights] of [
+  ['model 1', features.ids, features.offsets, MODEL.weights],
+  ['model 2', stacked.ids, stacked.offsets, MODEL.stackedWeights],
+] as const) {
+  const contributions: Array<[string, number]> = [];
+  for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+    const id = ids[k]!;
+    contributions.push([name(id), weights[id * LABEL_COUNT + pair[0]!]! - weights[id * LABEL_COUNT + pair[1]!]!]);
+  }
+  contributions.sort((a, b) => b[1] - a[1]);
+  for (const [label, sign, list] of [[LABELS[pair[0]!], 1, contributions.slice(0, 10)], [LABELS[pair[1]!], -1, contributions.slice(-10).reverse()]] as const) {
+    console.log(`\n${model}: for ${label} over ${LABELS[pair[sign === 1 ? 1 : 0]!]}:`);
+    for (const [feature, weight] of list) console.log(`  ${(weight * sign).toFixed(2).padStart(6)}  ${feature}`);
+  }
 }

@@ -8,8 +8,14 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SARIF_MAX_RESULTS_LIMIT, type ReportLimits } from '../formatters/limits.js';
 import { printableConfig } from '../config/resolve.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { CACHE_STRATEGIES, cacheKey, DEFAULT_CACHE_LOCATION, type CacheStrategy } from '../engine/cache.js';
+import { startCorpus } from '../engine/corpus.js';
+import { packageInfo } from '../engine/package-info.js';
 import { resolveNow } from '../engine/now.js';
+import { parseShard, type Shard } from '../engine/shard.js';
 import { FORMAT_NAMES, ReportSummaryCollector, UsageError, type LintResult, type Post } from '../index.js';
+import { decodeEscaped, replaceEscapes } from '../io/escape.js';
 import { fileOutput, type TextOutput } from '../io/output.js';
 import { describeIoError } from '../io/read.js';
 import { outputDone, writeFileAtomic } from '../io/write.js';
@@ -18,9 +24,10 @@ import { plural } from '../text/plural.js';
 import { DEFAULT_COLUMNS, terminalColumns } from '../text/terminal.js';
 import { checkOutputFile, readAll, stdoutColor, toStdout, type CliIo } from './io.js';
 import type { CommandContext } from './main.js';
-import { isStreamed, ReportStream } from './report-stream.js';
+import { isStreamed, ReportStream, type ShardHeader } from './report-stream.js';
 import { addShared, collect, linterFor, nonNegativeInteger, type SharedValues } from './options.js';
 import { reportsDone, reportTargets, writeReports, type ReportTarget } from './reports.js';
+import { ProgressLine, progressWanted } from './progress.js';
 import { appendStepSummary } from './step-summary.js';
 import { SuppressionSession, type SuppressValues } from './suppress.js';
 
@@ -39,6 +46,11 @@ export interface LintOptions extends SharedValues, SuppressValues {
   fixDryRun?: boolean;
   fixType?: string[];
   diff?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: CacheStrategy;
+  shard?: Shard;
+  progress?: boolean;
 }
 
 export function registerLintCommand(program: Command, context: CommandContext): void {
@@ -65,7 +77,12 @@ export function registerLintCommand(program: Command, context: CommandContext): 
     .option('--suppress-all', 'record every finding of this run in the suppressions file (later runs report only new ones)')
     .option('--suppress-rule <id>', "record this rule's findings in the suppressions file (repeatable)", collect)
     .option('--suppressions-location <file>', 'the suppressions file (default: anp-suppressions.json in the cwd)')
-    .option('--prune-suppressions', 'drop suppressions that no longer occur from the suppressions file');
+    .option('--prune-suppressions', 'drop suppressions that no longer occur from the suppressions file')
+    .option('--cache', 'reuse the results of files unchanged since the last --cache run (and write the cache)')
+    .option('--cache-location <path>', `the cache file, or a folder to put ${DEFAULT_CACHE_LOCATION} in (default: ${DEFAULT_CACHE_LOCATION} in the cwd)`)
+    .addOption(new Option('--cache-strategy <strategy>', 'what says a file is unchanged: metadata (size and mtime) or content (a hash)').choices(CACHE_STRATEGIES).default('metadata'))
+    .option('--no-progress', 'no progress line on stderr (it shows only on a terminal, for runs over a second)')
+    .option('--shard <i/n>', 'lint only shard i of n (a stable share by path hash); with -f json the report can be combined by anp merge', shardValue);
   addShared(command, ['color', 'noColor'])
     .addHelpText(
       'after',
@@ -89,6 +106,31 @@ Examples:
     .action(async (paths: string[], options: LintOptions) => {
       context.exitCode = await runLint(paths, options, context.io);
     });
+}
+
+/** What a `--shard` json report says of itself (anp merge checks it); other formats cannot be merged. */
+function shardHeader(options: LintOptions, resolved: ResolvedConfig, now: Date, io: CliIo): ShardHeader | undefined {
+  if (options.format !== 'json') {
+    io.stderr.write(`anp: warning: --shard ${options.shard!.index}/${options.shard!.count}: only a -f json report can be combined by anp merge (corpus rules report nothing in a shard)\n`);
+    return undefined;
+  }
+  const rulesDirs = options.rulesDir !== undefined ? [path.resolve(io.cwd, options.rulesDir)] : [];
+  const corpusRules = startCorpus(resolved.rules, resolved.settings, now)?.ruleIds ?? [];
+  return { version: packageInfo().version, index: options.shard!.index, count: options.shard!.count, key: cacheKey(resolved, now, 'shard', rulesDirs, io.cwd), corpusRules };
+}
+
+/** ANP_PROGRESS_DELAY_MS: when the line first shows (default 1,000 ms; tests set 0). */
+function progressDelay(env: NodeJS.ProcessEnv): { delayMs?: number } {
+  const value = Number(env.ANP_PROGRESS_DELAY_MS);
+  return env.ANP_PROGRESS_DELAY_MS !== undefined && Number.isFinite(value) && value >= 0 ? { delayMs: value } : {};
+}
+
+function shardValue(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`${(error as Error).message}.`);
+  }
 }
 
 function sarifMaxResults(value: string): number {
@@ -138,23 +180,55 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   const suppressions = SuppressionSession.open(options, io, new Set(resolved.rules.map((rule) => rule.meta.id)));
   // With --diff, stdout holds the diff: the report goes only to -o.
   const reportWanted = !options.diff || toFile;
-  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io), color, columns) : null;
+  const shard = options.shard !== undefined ? shardHeader(options, resolved, linter.now, io) : undefined;
+  const progress = !options.stdin && progressWanted(io.stderr, options.progress, io.env) ? new ProgressLine(io.stderr, progressDelay(io.env)) : null;
+  const stream = reportWanted && isStreamed(options.format) ? new ReportStream(options.format, linter, await openReport(options.outputFile, target, io, progress), color, columns, shard, limitsFor(options, reports, options.outputFile)) : null;
+  // --report files in a streamed format are written as results arrive too; the others from the results kept.
+  const streams = stream ? [stream] : [];
+  for (const report of reports) {
+    if (isStreamed(report.format)) streams.push(new ReportStream(report.format, linter, await openReport(report.file, report.target, io), 0, DEFAULT_COLUMNS, undefined, limitsFor(options, reports, report.file)));
+  }
+  const wholeReports = reports.filter((report) => !isStreamed(report.format));
+  const keepResults = (!stream && reportWanted) || wholeReports.length > 0;
 
   // Every report is made from the same results; the exit code is computed once, below.
   const results: LintResult[] = [];
-  const changed: LintResult[] = [];
+  let changed = 0;
+  /** Fixes the structure guard refused, by "rule: reason". */
+  const refused = new Map<string, number>();
   let errors = 0;
   let warnings = 0;
   const add = async (raw: LintResult): Promise<void> => {
     const result = suppressions.filter(raw);
     errors += result.errorCount;
     warnings += result.warningCount;
-    if (fixing && result.output !== undefined) changed.push(result);
-    if (stream) await stream.add(shownOf(result));
-    if (!stream || reports.length > 0) results.push(shownOf(result));
+    if (fixing && result.output !== undefined) {
+      changed++;
+      await applyFix(result);
+    }
+    for (const refusal of raw.fixesRefused ?? []) refused.set(`${refusal.ruleId}: ${refusal.reason}`, (refused.get(`${refusal.ruleId}: ${refusal.reason}`) ?? 0) + 1);
+    const shown = shownOf(result);
+    for (const each of streams) await each.add(shown);
+    if (keepResults) results.push(shown);
+  };
+  let stdinText: string | undefined;
+  // Each fixed file is shown (--diff) and written (--fix) as soon as its result is known, so
+  // an interrupted run leaves every file either as it was or fixed, and no text is held.
+  const applyFix = async (result: LintResult): Promise<void> => {
+    if (options.diff) {
+      const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
+      progress?.clear(); // a progress line on the same terminal (the next update redraws it)
+      await toStdout(io, unifiedDiff(before, replaceEscapes(stripBom(result.output!)), result.file));
+    }
+    if (options.fix) {
+      try {
+        await linter.outputFixes([result]);
+      } catch (error) {
+        throw new UsageError(`cannot write a fixed file: ${(error as Error).message}`);
+      }
+    }
   };
   const onPost = summary ? { onPost: (post: Post, file: string) => summary.addPost(post, file) } : {};
-  let stdinText: string | undefined;
   try {
     if (options.stdin) {
       const bytes = await readAll(io.stdin);
@@ -162,44 +236,39 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
       await add(await linter.lintText(bytes, { filePath: options.stdinFilename ?? '<stdin>', ...onPost }));
     } else {
       let count = 0;
-      for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto', ...onPost })) {
+      const scale = {
+        ...(options.cache ? { cache: { location: options.cacheLocation ?? DEFAULT_CACHE_LOCATION, strategy: options.cacheStrategy ?? 'metadata' } } : {}),
+        ...(options.shard !== undefined ? { shard: options.shard, corpusSummaries: true } : {}),
+        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+      };
+      for await (const result of linter.lintFiles(paths, { concurrency: options.concurrency ?? 'auto', ...onPost, ...scale })) {
         count++;
         await add(result);
       }
       // Not an error (an empty folder is clean), but a gate that checked nothing should say so.
       if (count === 0) io.stderr.write(`anp: no files to lint (include: ${resolved.include.join(', ')})\n`);
     }
-    await stream?.end();
+    progress?.end();
+    for (const each of streams) await each.end();
     await suppressions.finish();
   } catch (error) {
+    progress?.end();
     // A -o report that was being streamed is left untouched (its temp file removed).
-    await stream?.abort();
+    for (const each of streams) await each.abort();
     throw error;
   }
 
   if (fixing) {
-    if (options.diff) {
-      for (const result of changed) {
-        const before = stdinText ?? decodeForDiff(await readFile(path.resolve(io.cwd, result.file)));
-        await toStdout(io, unifiedDiff(before, stripBom(result.output!), result.file));
-      }
-    }
-    if (options.fix) {
-      try {
-        await linter.outputFixes(changed);
-      } catch (error) {
-        throw new UsageError(`cannot write a fixed file: ${(error as Error).message}`);
-      }
-    }
     const verb = options.fix ? 'fixed' : 'would fix';
-    io.stderr.write(`anp: ${verb} ${plural(changed.length, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
+    io.stderr.write(`anp: ${verb} ${plural(changed, 'file')}${options.fix ? '' : ' (dry run: nothing written)'}\n`);
+    if (refused.size > 0) io.stderr.write(refusalSummary(refused));
   }
 
   const summaryOption = summary ? { summary: summary.result() } : {};
   if (!stream && reportWanted) {
     await emit(linter.format(results, options.format, { color, columns, limits: limitsFor(options, reports, options.outputFile), ...summaryOption }), options.outputFile, target, io);
   }
-  await writeReports(reports, results, linter, (format, file) => (all) => linter.format(all, format, { columns: DEFAULT_COLUMNS, limits: limitsFor(options, reports, file), ...summaryOption }));
+  await writeReports(wholeReports, results, linter, (format, file) => (all) => linter.format(all, format, { columns: DEFAULT_COLUMNS, limits: limitsFor(options, reports, file), ...summaryOption }));
   const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '' && (options.format === 'github' || reports.some((report) => report.format === 'github'))) {
     const others = [...(options.outputFile !== undefined && options.format !== 'github' ? [options.outputFile] : []), ...reports.filter((report) => report.format !== 'github').map((report) => report.file)];
@@ -213,6 +282,16 @@ async function lintTo(paths: string[], options: LintOptions, io: CliIo, target: 
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+/** The fixes left undone because their text would not re-parse to the same structure, most frequent first (at most 10 lines). */
+function refusalSummary(refused: ReadonlyMap<string, number>): string {
+  const rows = [...refused].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const total = rows.reduce((sum, [, count]) => sum + count, 0);
+  const width = String(rows[0]![1]).length;
+  const shown = rows.slice(0, 10).map(([what, count]) => `  ${String(count).padStart(width)} ${what}\n`);
+  const more = rows.length > 10 ? `  … and ${rows.length - 10} other reasons\n` : '';
+  return `anp: ${plural(total, 'fix', 'fixes')} not applied: the text would not re-parse to the same structure (see docs/cli.md#fixing):\n${shown.join('')}${more}`;
+}
+
 function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter((part) => part.length > 0)];
 }
@@ -221,16 +300,17 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The text a diff compares: UTF-8 without the BOM (fixed files are valid UTF-8). */
+/** The text a diff compares: UTF-8 without the BOM, each byte that is not UTF-8 shown as U+FFFD (as in the fixed text). */
 function decodeForDiff(bytes: Uint8Array): string {
-  return stripBom(new TextDecoder('utf-8').decode(bytes));
+  return replaceEscapes(decodeEscaped(bytes));
 }
 
 /** Where a streamed report goes: stdout, or the `-o` file's temp file (renamed into place at the end). */
-async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<TextOutput> {
+export async function openReport(outputFile: string | undefined, target: string | undefined, io: CliIo, progress: ProgressLine | null = null): Promise<TextOutput> {
   if (outputFile === undefined || target === undefined) {
     // Unbuffered, as each result is known: `anp lint | head` shows the first files at once.
-    return { write: (text) => toStdout(io, text), close: () => Promise.resolve(), abort: () => Promise.resolve() };
+    // A progress line on the same terminal is cleared first (the next update redraws it).
+    return { write: (text) => (progress?.clear(), toStdout(io, text)), close: () => Promise.resolve(), abort: () => Promise.resolve() };
   }
   const failed = (error: unknown): UsageError =>
     error instanceof UsageError ? error : new UsageError(`cannot write ${outputFile}: ${describeIoError(error)}`);
@@ -252,7 +332,7 @@ function limitsFor(options: LintOptions, reports: readonly ReportTarget[], self:
   return { sarifMaxResults: options.sarifMaxResults, maxAnnotations: options.maxAnnotations, fullReport: others };
 }
 
-async function emit(text: string, outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<void> {
+export async function emit(text: string, outputFile: string | undefined, target: string | undefined, io: CliIo): Promise<void> {
   if (outputFile === undefined || target === undefined) {
     await toStdout(io, text);
     return;

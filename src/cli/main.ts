@@ -14,6 +14,7 @@ import { registerInitCommand } from './init.js';
 import { processIo, type CliIo } from './io.js';
 import { installProcessHandlers } from './process.js';
 import { registerLintCommand } from './lint.js';
+import { registerMergeCommand } from './merge.js';
 import { registerRulesCommand } from './rules.js';
 import { registerSchemaCommand } from './schema.js';
 import { registerStatsCommand } from './stats.js';
@@ -59,6 +60,7 @@ export function buildProgram(context: CommandContext): Command {
       outputError: () => undefined,
     });
   registerLintCommand(program, context);
+  registerMergeCommand(program, context);
   registerExportCommand(program, context);
   registerRulesCommand(program, context);
   registerInitCommand(program, context);

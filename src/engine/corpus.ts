@@ -87,6 +87,27 @@ export class CorpusLinter {
     return this.runs.every((active) => active.run === null || (typeof active.rule.corpusSummary === 'function' && typeof active.run.collectSummary === 'function'));
   }
 
+  /** The ids of the rules with a corpus phase in this run, in the order their outcomes come. */
+  get ruleIds(): string[] {
+    return this.runs.map((active) => active.ruleId);
+  }
+
+  /** The outcomes of `summariseForCorpus` (in run order) keyed by rule id, with the reader's facts. */
+  corpusData(outcomes: readonly SummaryOutcome[], input: InputFacts): CorpusData {
+    const summaries: Record<string, SummaryOutcome> = {};
+    this.runs.forEach((active, index) => {
+      const outcome = outcomes[index];
+      if (outcome !== undefined) summaries[active.ruleId] = outcome;
+    });
+    return { input: { invalidUtf8Lines: [...input.invalidUtf8Lines] }, summaries };
+  }
+
+  /** `collectSummaries` from CorpusData (a cache entry, a shard report): each run takes its rule's summary. */
+  collectData(file: string, data: CorpusData): void {
+    const outcomes = this.runs.map((active): SummaryOutcome => data.summaries[active.ruleId] ?? { error: 'no summary of this post (a report or cache made without this rule)' });
+    this.collectSummaries(file, outcomes, data.input);
+  }
+
   /** Like `collect`, with what `summariseForCorpus` made of the post (one outcome per run, in run order). */
   collectSummaries(file: string, outcomes: readonly SummaryOutcome[], input: InputFacts): void {
     if (this.finished) throw new Error('CorpusLinter: collect after finish');
@@ -140,6 +161,47 @@ export class CorpusLinter {
 
 /** One corpus rule's summary of one post, or why it could not be made. */
 export type SummaryOutcome = { summary: unknown } | { error: string };
+
+/**
+ * One post's corpus summaries as plain JSON data, keyed by rule id, with what the reader knew
+ * of the file: what the lint cache and a shard report keep, so that a later run (or `anp
+ * merge`) can hand them to each corpus rule's `collectSummary` without the post.
+ */
+export interface CorpusData {
+  input: InputFacts;
+  summaries: Record<string, SummaryOutcome>;
+}
+
+const TYPED_ARRAYS = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array'] as const;
+type TypedArrayName = (typeof TYPED_ARRAYS)[number];
+
+/**
+ * JSON.stringify's replacer for CorpusData (the cache, shard reports): what structured clone
+ * carries to a worker but JSON does not (typed arrays, Map, Set) is written as a tagged
+ * object that `corpusReviver` turns back, so a summary survives a file as it survives a thread.
+ */
+export function corpusReplacer(this: unknown, _key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const name = value.constructor.name;
+    if ((TYPED_ARRAYS as readonly string[]).includes(name)) return { $anpTyped: name, values: Array.from(value as unknown as ArrayLike<number>) };
+  }
+  if (value instanceof Map) return { $anpMap: [...value.entries()] };
+  if (value instanceof Set) return { $anpSet: [...value.values()] };
+  return value;
+}
+
+/** JSON.parse's reviver for what `corpusReplacer` wrote. */
+export function corpusReviver(this: unknown, _key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const tagged = value as { $anpTyped?: unknown; values?: unknown; $anpMap?: unknown; $anpSet?: unknown };
+  if (typeof tagged.$anpTyped === 'string' && Array.isArray(tagged.values) && (TYPED_ARRAYS as readonly string[]).includes(tagged.$anpTyped)) {
+    const Typed = globalThis[tagged.$anpTyped as TypedArrayName];
+    return Typed.from(tagged.values as number[]);
+  }
+  if (Array.isArray(tagged.$anpMap)) return new Map(tagged.$anpMap as Array<[unknown, unknown]>);
+  if (Array.isArray(tagged.$anpSet)) return new Set(tagged.$anpSet as unknown[]);
+  return value;
+}
 
 /**
  * The worker side of `collectSummaries`: each corpus rule that is on (in the order the

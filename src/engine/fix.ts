@@ -17,7 +17,7 @@
  */
 import { FIELD_SPECS, type MetaKey } from '../meta/fields.js';
 import { typeField } from '../meta/typing.js';
-import type { Finding, Fix } from '../model/finding.js';
+import type { Finding, Fix, FixRefusal } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { codeKey } from '../text/code-key.js';
 import { labelTypoOf, SourceText } from './fixer.js';
@@ -201,8 +201,11 @@ export interface FixTextResult {
   /** Fixes applied, over all passes. */
   fixed: number;
   passes: number;
-  /** Fixes dropped because the text they gave did not re-parse to the same structure. */
-  rejected: Array<{ ruleId: string; line: number; reason: string }>;
+  /**
+   * Fixes of `last`'s findings that were tried and dropped because the text they gave did not
+   * re-parse to the same structure (lines of `output`).
+   */
+  rejected: FixRefusal[];
 }
 
 /**
@@ -212,8 +215,7 @@ export interface FixTextResult {
 export function fixText(text: string, lint: (text: string) => LintedText, options: FixTextOptions = {}): FixTextResult {
   const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
   const filter = options.filter ?? (() => true);
-  const rejectedKeys = new Set<string>();
-  const rejected: FixTextResult['rejected'] = [];
+  const rejectedKeys = new Map<string, string>();
   let current = text;
   let linted = lint(text);
   let fixed = 0;
@@ -245,9 +247,19 @@ export function fixText(text: string, lint: (text: string) => LintedText, option
         }
         if (group.length === 1) {
           const finding = group[0]!;
-          const key = fixKey(source, finding);
-          if (tried !== 'no change' && !rejectedKeys.has(key)) rejected.push({ ruleId: finding.ruleId, line: finding.line, reason: tried });
-          rejectedKeys.add(key);
+          if (tried === 'no change') return; // it overlaps a fix already kept: the next pass
+          // Refused: the rule's other repairs of the same finding, in order.
+          const also: string[] = [];
+          for (const alternative of finding.fix!.alternatives ?? []) {
+            const instead = { ...finding, fix: alternative };
+            const outcome = tryFixes([...safe, instead]);
+            if (typeof outcome !== 'string') {
+              safe.push(instead);
+              return;
+            }
+            also.push(outcome);
+          }
+          rejectedKeys.set(fixKey(source, finding), refusalReason(tried, also));
           return;
         }
         const half = Math.ceil(group.length / 2);
@@ -263,7 +275,25 @@ export function fixText(text: string, lint: (text: string) => LintedText, option
     current = outcome.output;
     linted = outcome.next;
   }
+  // What is still refused: the fixes of the findings left that a pass tried and dropped.
+  const rejected: FixRefusal[] = [];
+  if (rejectedKeys.size > 0) {
+    const source = new SourceText(current);
+    for (const finding of linted.findings) {
+      if (!finding.fix || !filter(finding)) continue;
+      const reason = rejectedKeys.get(fixKey(source, finding));
+      if (reason !== undefined) rejected.push({ ruleId: finding.ruleId, line: finding.line, reason });
+    }
+  }
   return { output: current, last: linted, fixed, passes, rejected };
+}
+
+/** `a section was emptied`, `…; so would its alternative`, `…; its alternatives: the headings changed, …`. */
+function refusalReason(reason: string, alternatives: readonly string[]): string {
+  if (alternatives.length === 0) return reason;
+  const which = alternatives.length === 1 ? 'its alternative' : `its ${alternatives.length} alternatives`;
+  if (alternatives.every((other) => other === reason)) return `${reason}; so would ${which}`;
+  return `${reason}; ${which}: ${alternatives.join(', ')}`;
 }
 
 /** A fix by what it does, not where (positions move between passes). */

@@ -11,18 +11,21 @@ import type { ConfigFile, RuleEntry } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { formatters, FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.js';
 import type { ReportLimits } from '../formatters/limits.js';
-import type { ColorLevel } from '../formatters/types.js';
+import type { ColorLevel, FormatContext } from '../formatters/types.js';
 import { discoverFiles } from '../io/discover.js';
 import { IgnoreMatcher } from '../io/ignores.js';
+import { byteLengthEscaped, encodeEscaped, escapedLines, replaceEscapes } from '../io/escape.js';
 import { decodeBytes, DEFAULT_MAX_BYTES, textSource, type SourceRead } from '../io/read.js';
 import { readSources } from '../io/read-many.js';
-import { writeFileAtomic } from '../io/write.js';
+import { ItemSpill } from '../io/spill.js';
+import { removeStaleTempsIn, writeFileAtomic } from '../io/write.js';
 import type { FileResult, Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { parsePost } from '../parser/index.js';
-import { mergeFindings, startCorpus, type CorpusLinter } from './corpus.js';
+import { cacheFile, cacheKey, DEFAULT_CACHE_LOCATION, LintCache, type CacheEntry, type CacheOptions } from './cache.js';
+import { mergeFindings, startCorpus, summariseForCorpus, type CorpusData, type CorpusLinter } from './corpus.js';
+import { shardFiles, type Shard } from './shard.js';
 import { fixText, type LintedText } from './fix.js';
-import { HeldResults } from './held.js';
 import type { ReportSummary } from '../model/report-summary.js';
 import { resolveNow } from './now.js';
 import { exportInWorkers, lintInWorkers, workerCount, type Concurrency, type ExportItem, type WorkerSetup } from './parallel.js';
@@ -31,8 +34,14 @@ import { loadRuleModules, loadRulesDir, mergeRules, validateRule } from './plugi
 import type { Rule } from './rule.js';
 import { lintPost, unreadableFinding } from './runner.js';
 
-/** One file's findings and their counts (`anp lint -f json` prints an array of these). */
-export type LintResult = FileResult;
+/**
+ * One file's findings and their counts (`anp lint -f json` prints an array of these); with
+ * `corpusSummaries`, also the file's corpus summaries.
+ */
+export type LintResult = FileResult & { corpus?: CorpusData };
+
+/** How many results a corpus rule holds back in memory; the rest wait in a temp file (tests lower it). */
+export const heldResults = { inMemory: 1000 };
 
 export interface LinterOptions {
   /** Folder that paths (files, patterns, a config file, rules dirs) are relative to. Default: `process.cwd()`. */
@@ -122,6 +131,23 @@ export interface LintFilesOptions {
    * unreadable files). The post must not be kept; `anp stats` counts what it needs.
    */
   onPost?: (post: Post, file: string) => void;
+  /**
+   * Reuse the findings (and corpus summaries) of files unchanged since the last cached run,
+   * and write the cache for the next one (see docs/cli.md, `--cache`). `true`: `.anpcache`
+   * in `cwd`, by size and mtime. Not used (a warning says so) when fixing, with `onPost`, or
+   * with a corpus rule that has no `corpusSummary`.
+   */
+  cache?: boolean | CacheOptions;
+  /** Lint only this share of the files (`--shard i/n`): a stable split by a hash of each path. */
+  shard?: Shard;
+  /**
+   * Leave the corpus phase to whoever combines the results (`mergeReports`, `anp merge`):
+   * each result carries `corpus`, its corpus rules' summaries, and no corpus findings are
+   * made. Every corpus rule that is on must have `corpusSummary`.
+   */
+  corpusSummaries?: boolean;
+  /** Called with the number of files linted so far and the total: once before the first, then after each. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExportPostsOptions {
@@ -145,6 +171,12 @@ export interface Linter {
    * A path that does not exist is a UsageError before any result.
    */
   lintFiles(patterns: string | readonly string[], options?: LintFilesOptions): AsyncIterable<LintResult>;
+  /**
+   * The corpus phase over results made with `corpusSummaries` (the shards of a run, read back
+   * and put in path order, as `anp merge` does): yields them, without `corpus`, with the
+   * corpus findings merged in, exactly as one `lintFiles` over every file would have.
+   */
+  combine(results: AsyncIterable<LintResult> | Iterable<LintResult>): AsyncIterable<LintResult>;
   /** The files `lintFiles` would read, relative to `cwd`, sorted. */
   files(patterns: string | readonly string[]): Promise<string[]>;
   /** Reads and parses the files given (no rules), as `anp export` does. */
@@ -177,6 +209,8 @@ class LinterImpl implements Linter {
   private setup: Promise<ResolvedConfig> | undefined;
   /** Files found by `files()` that must not be opened (FIFOs, dangling links), with the reason. */
   private readonly special = new Map<string, string>();
+  /** Folders whose stale fix temp files outputFixes has removed (once per folder). */
+  private readonly cleanedFolders = new Set<string>();
 
   constructor(private readonly options: LinterOptions) {
     this.cwd = path.resolve(options.cwd ?? process.cwd());
@@ -223,7 +257,7 @@ class LinterImpl implements Linter {
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
     const { result, post } = lintSource(file, source, resolved, this.now, corpus, this.fixing(resolved));
     if (post !== null) options.onPost?.(post, file);
-    return mergeCorpus([result], corpus)[0]!;
+    return [...mergeCorpus([result], corpus)][0]!;
   }
 
   async files(patterns: string | readonly string[]): Promise<string[]> {
@@ -264,37 +298,158 @@ class LinterImpl implements Linter {
   }
 
   private async *lintFilesGen(patterns: string | readonly string[], options: LintFilesOptions): AsyncGenerator<LintResult> {
-    const files = await this.files(patterns);
+    let files = await this.files(patterns);
+    if (options.shard !== undefined) files = shardFiles(files, options.shard);
     const resolved = await this.config();
     // Corpus rules (corpus-duplicate-paragraph) collect every post in the same pass and report
     // after the last one; null when none of them is on.
     const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
-    // Results wait for the corpus phase serialised, spilled to a temporary file past 32 MB (held.ts).
-    const held = new HeldResults();
     const fixing = this.fixing(resolved);
-    // Fixing re-parses and rewrites in this thread (the fix passes need the text and its post).
-    const workers = this.workersFor(files.length, options.concurrency, corpus) && !options.onPost && fixing === null ? workerCount(options.concurrency, files.length) : 0;
-    if (workers > 0) {
-      const setup = this.workerSetup('lint', corpus !== null, 0);
-      for await (const batch of lintInWorkers(files, this.special, setup, workers, resolved)) {
-        for (const item of batch) {
-          if (corpus && item.summaries) corpus.collectSummaries(item.result.file, item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] });
-          if (corpus) held.push(item.result);
-          else yield item.result;
+    const summariesOnly = options.corpusSummaries === true && corpus !== null;
+    if (summariesOnly && !corpus.summarisable) {
+      const ids = corpus.ruleIds.join(', ');
+      throw new UsageError(`a corpus rule (${ids}) has no corpusSummary, so its findings cannot be made from shard reports; turn it off or lint without --shard`);
+    }
+    const cache = await this.openCache(files, options, resolved, corpus, fixing);
+    // Results wait for the corpus findings: the first 1,000 in memory, the rest in a temp file.
+    const held = new ItemSpill<LintResult>(heldResults.inMemory);
+    let committed = false;
+    let done = 0;
+    options.onProgress?.(0, files.length);
+    try {
+      for await (const item of this.items(files, options, resolved, corpus, fixing, cache, summariesOnly)) {
+        options.onProgress?.(++done, files.length);
+        if (corpus === null) yield item.result;
+        else if (summariesOnly) yield item.corpus ? { ...item.result, corpus: item.corpus } : item.result;
+        else {
+          if (item.corpus) corpus.collectData(item.result.file, item.corpus);
+          held.push(item.result);
         }
       }
-      if (corpus) yield* mergeHeld(held, corpus);
+      await cache?.commit();
+      committed = true;
+    } finally {
+      if (!committed) {
+        await cache?.abort();
+        held.dispose();
+      }
+    }
+    if (corpus !== null && !summariesOnly) {
+      try {
+        yield* mergeCorpus(held.drain(), corpus);
+      } finally {
+        held.dispose();
+      }
+    }
+  }
+
+  /** The cache of this run, or null (not asked, or a run it cannot serve: fixing, onPost, a corpus rule without summaries). */
+  private async openCache(files: readonly string[], options: LintFilesOptions, resolved: ResolvedConfig, corpus: CorpusLinter | null, fixing: unknown): Promise<LintCache | null> {
+    if (options.cache === undefined || options.cache === false) return null;
+    const warn = (message: string): void => this.options.onWarning?.(message);
+    const why = fixing !== null ? 'fixing' : options.onPost ? 'a report that needs every post (html, stats)' : corpus !== null && !corpus.summarisable ? `a corpus rule without corpusSummary (${corpus.ruleIds.join(', ')})` : null;
+    if (why !== null) {
+      warn(`the cache is not used with ${why}; every file is linted`);
+      return null;
+    }
+    const settings = options.cache === true ? {} : options.cache;
+    const strategy = settings.strategy ?? 'metadata';
+    const rulesDirs = (this.options.rulesDirs ?? []).map((dir) => path.resolve(this.cwd, dir));
+    return LintCache.open({
+      file: cacheFile(settings.location ?? DEFAULT_CACHE_LOCATION, this.cwd),
+      key: cacheKey(resolved, this.now, strategy, rulesDirs, this.cwd),
+      strategy,
+      files,
+      cwd: this.cwd,
+      special: this.special,
+      warn,
+    });
+  }
+
+  /**
+   * Every file's own findings (corpus findings come later) and, when the run needs them
+   * as data, its corpus summaries, in path order: from the cache, from workers or from this
+   * thread. Without `needData` the posts go straight to `corpus.collect` in this thread.
+   */
+  private async *items(files: readonly string[], options: LintFilesOptions, resolved: ResolvedConfig, corpus: CorpusLinter | null, fixing: ((finding: Finding) => boolean) | null, cache: LintCache | null, summariesOnly: boolean): AsyncGenerator<CacheEntry> {
+    const needData = corpus !== null && (cache !== null || summariesOnly);
+    const misses = cache === null ? files : files.filter((_, index) => !cache.isHit(index));
+    // Fixing re-parses and rewrites in this thread (the fix passes need the text and its post).
+    const workers = this.workersFor(misses.length, options.concurrency, corpus) && !options.onPost && fixing === null ? workerCount(options.concurrency, misses.length) : 0;
+    const linted = workers > 0 ? this.inWorkers(misses, resolved, corpus, workers) : this.inThread(misses, options, resolved, corpus, fixing, needData);
+    if (cache === null) {
+      yield* linted;
       return;
     }
+    const iterator = linted[Symbol.asyncIterator]();
+    try {
+      for (let index = 0; index < files.length; index++) {
+        if (cache.isHit(index)) {
+          const entry = await cache.entry(index);
+          if (entry !== undefined) {
+            yield entry;
+            continue;
+          }
+          // A damaged entry: lint the file here and now.
+          const [again] = await collectAll(this.inThread([files[index]!], options, resolved, corpus, fixing, needData));
+          await cache.put(index, again!);
+          yield again!;
+          continue;
+        }
+        const next = await iterator.next();
+        if (next.done) throw new Error(`internal: no result for ${files[index]}`);
+        await cache.put(index, next.value);
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.(undefined);
+    }
+  }
+
+  private async *inWorkers(files: readonly string[], resolved: ResolvedConfig, corpus: CorpusLinter | null, workers: number): AsyncGenerator<CacheEntry> {
+    const setup = this.workerSetup('lint', corpus !== null, 0);
+    for await (const batch of lintInWorkers(files, this.special, setup, workers, resolved)) {
+      for (const item of batch) {
+        const transient = item.transient ? { transient: true as const } : {};
+        if (corpus && item.summaries) yield { result: item.result, corpus: corpus.corpusData(item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] }), ...transient };
+        else yield { result: item.result, ...transient };
+      }
+    }
+  }
+
+  private async *inThread(files: readonly string[], options: LintFilesOptions, resolved: ResolvedConfig, corpus: CorpusLinter | null, fixing: ((finding: Finding) => boolean) | null, needData: boolean): AsyncGenerator<CacheEntry> {
     const pause = eventLoopPauser();
+    let data: CorpusData | undefined;
+    // With needData, each post is summarised as a worker would; else it goes to the corpus run.
+    const collector: Pick<CorpusLinter, 'collect'> | null =
+      corpus === null ? null : needData ? { collect: (file, post, input) => void (data = corpus.corpusData(summariseForCorpus(resolved.rules, resolved.settings, file, post, input), input)) } : corpus;
     for (const { file, source } of readSources(files, { cwd: this.cwd, maxBytes: maxBytesOf(resolved), special: this.special })) {
       await pause();
-      const { result, post } = lintSource(file, source, resolved, this.now, corpus, fixing);
+      data = undefined;
+      const { result, post } = lintSource(file, source, resolved, this.now, collector, fixing);
       if (post !== null) options.onPost?.(post, file);
-      if (corpus) held.push(result);
-      else yield result;
+      const transient = source.kind === 'unreadable' && source.reason === 'read-error' ? { transient: true as const } : {};
+      yield data !== undefined ? { result, corpus: data, ...transient } : { result, ...transient };
     }
-    if (corpus) yield* mergeHeld(held, corpus);
+  }
+
+  async *combine(results: AsyncIterable<LintResult> | Iterable<LintResult>): AsyncGenerator<LintResult> {
+    const resolved = await this.config();
+    const corpus = startCorpus(resolved.rules, resolved.settings, this.now);
+    const held = new ItemSpill<LintResult>(heldResults.inMemory);
+    try {
+      for await (const result of results) {
+        const { corpus: data, ...plain } = result;
+        if (corpus === null) yield plain;
+        else {
+          if (data !== undefined) corpus.collectData(plain.file, data);
+          held.push(plain);
+        }
+      }
+      if (corpus !== null) yield* mergeCorpus(held.drain(), corpus);
+    } finally {
+      held.dispose();
+    }
   }
 
   async *readPosts(files: readonly string[]): AsyncGenerator<ReadPost> {
@@ -324,7 +479,15 @@ class LinterImpl implements Linter {
     const written: string[] = [];
     for (const result of results) {
       if (result.output === undefined) continue;
-      await writeFileAtomic(path.resolve(this.cwd, result.file), result.output);
+      const target = path.resolve(this.cwd, result.file);
+      // Once per folder: the temp files of a fix run that was killed before its rename.
+      const folder = path.dirname(target);
+      if (!this.cleanedFolders.has(folder)) {
+        this.cleanedFolders.add(folder);
+        removeStaleTempsIn(folder);
+      }
+      // Escaped bytes (a file that was not all UTF-8) are written back as the bytes they were.
+      await writeFileAtomic(target, encodeEscaped(result.output));
       written.push(result.file);
     }
     return written;
@@ -367,6 +530,17 @@ class LinterImpl implements Linter {
     };
   }
 
+  /** What a formatter is given, for the streamed reports of the CLI (see `reportContext`). */
+  reportContext(name: string, options: FormatOptions = {}): FormatContext {
+    return formatContext(name, {
+      cwd: this.cwd,
+      color: options.color ?? 0,
+      limits: options.limits,
+      columns: options.columns,
+      rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
+    });
+  }
+
   format(results: readonly LintResult[], name: string, options: FormatOptions = {}): string {
     return formatResults(results, name, {
       cwd: this.cwd,
@@ -379,6 +553,12 @@ class LinterImpl implements Linter {
       rules: this.resolved?.rules ?? [...builtinRules, ...(this.options.customRules ?? [])],
     });
   }
+}
+
+async function collectAll<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
 }
 
 /**
@@ -399,9 +579,14 @@ function eventLoopPauser(intervalMs = 20): () => Promise<void> {
 /** Formats results by name; a name that is not a format is a UsageError listing them. */
 export function formatResults(results: readonly LintResult[], name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined; columns?: number | undefined; summary?: ReportSummary }): string {
   if (!isFormatName(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMAT_NAMES.join(', ')}`);
-  const info = packageInfo();
   const formatter = formatters[name satisfies FormatName];
-  return formatter(results, {
+  return formatter(results, formatContext(name, context));
+}
+
+/** The FormatContext of a report (version, rule infos, limits…). */
+function formatContext(name: string, context: { cwd: string; color: ColorLevel; rules: readonly Rule<any>[]; limits?: ReportLimits | undefined; columns?: number | undefined; summary?: ReportSummary }): FormatContext {
+  const info = packageInfo();
+  return {
     cwd: context.cwd,
     version: info.version,
     informationUri: info.informationUri,
@@ -410,7 +595,16 @@ export function formatResults(results: readonly LintResult[], name: string, cont
     limits: context.limits,
     columns: context.columns,
     ...(context.summary ? { summary: context.summary } : {}),
-  });
+  };
+}
+
+/**
+ * The FormatContext `linter.format(results, name, options)` would give its formatter: for
+ * reports built result by result (the CLI's streamed sarif). Only for linters of createLinter.
+ */
+export function reportContext(linter: Linter, name: string, options: FormatOptions = {}): FormatContext {
+  if (!(linter instanceof LinterImpl)) throw new TypeError('reportContext needs a linter made by createLinter');
+  return linter.reportContext(name, options);
 }
 
 function loadFrom(config: LinterOptions['config'], cwd: string): LoadedConfig {
@@ -460,22 +654,32 @@ export function lintSource(
   }
   const input = { invalidUtf8Lines: source.invalidUtf8Lines };
   const bom = source.bom === true ? 3 : 0;
-  const lint = (text: string): LintedText => {
-    const post = parsePost(text, { file, bytes: text === source.text ? source.bytes : Buffer.byteLength(text) + bom });
-    return { post, findings: lintPost({ file, post, input, text }, resolved.rules, resolved.settings, now) };
+  const lintWith = (text: string, parsed: string, given: typeof input): LintedText => {
+    const post = parsePost(parsed, { file, bytes: text === source.text ? source.bytes : byteLengthEscaped(text) + bom });
+    return { post, findings: lintPost({ file, post, input: given, text: parsed }, resolved.rules, resolved.settings, now) };
   };
-  // A file with bytes that are not UTF-8 is never fixed: writing its decoded text back would
-  // replace those bytes with U+FFFD.
-  if (fixing === null || source.invalidUtf8Lines.length > 0) {
-    const { post, findings } = lint(source.text);
+  if (fixing === null) {
+    const { post, findings } = lintWith(source.text, source.text, input);
     corpus?.collect(file, post, input);
     return { result: fileResult(file, findings), post };
   }
-  const fixed = fixText(source.text, lint, { filter: fixing });
-  const { post, findings } = fixed.last;
-  corpus?.collect(file, post, input);
+  // A file with bytes that are not UTF-8 is fixed in its escaped text (each bad byte one
+  // U+DC80 + byte, src/io/escape.ts), so the fixed file keeps those bytes as they were; the
+  // rules read it with each bad byte as U+FFFD, one per byte, so columns stay the same.
+  const escaped = source.escapedText;
+  const lint =
+    escaped === undefined
+      ? (text: string): LintedText => lintWith(text, text, input)
+      : (text: string): LintedText => lintWith(text, replaceEscapes(text), { invalidUtf8Lines: escapedLines(text) });
+  const fixed = fixText(escaped ?? source.text, lint, { filter: fixing });
+  const changed = fixed.output !== (escaped ?? source.text);
+  // Unchanged: the findings of the text as decoded, as without fixing.
+  const { post, findings } = changed || escaped === undefined ? fixed.last : lintWith(source.text, source.text, input);
+  const finalInput = changed && escaped !== undefined ? { invalidUtf8Lines: escapedLines(fixed.output) } : input;
+  corpus?.collect(file, post, finalInput);
   const result = fileResult(file, findings);
-  if (fixed.output !== source.text) result.output = (source.bom === true ? '\uFEFF' : '') + fixed.output;
+  if (changed) result.output = (source.bom === true ? '\uFEFF' : '') + fixed.output;
+  if (fixed.rejected.length > 0) result.fixesRefused = fixed.rejected;
   return { result, post };
 }
 
@@ -499,10 +703,14 @@ export function exportJson(file: string, source: SourceRead, indent: number): Ex
   return { file, json: indent > 0 ? JSON.stringify(post, null, indent) : JSON.stringify(post), invalidUtf8Lines: read.invalidUtf8Lines };
 }
 
-/** mergeCorpus over held results, each read back (and let go) as it is yielded. */
-function* mergeHeld(held: HeldResults, corpus: CorpusLinter): Generator<FileResult> {
+/** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */
+function* mergeCorpus(results: Iterable<FileResult>, corpus: CorpusLinter | null): Generator<FileResult> {
+  if (!corpus) {
+    yield* results;
+    return;
+  }
   const byFile = corpus.finish();
-  for (const result of held.drain()) {
+  for (const result of results) {
     const extra = byFile.get(result.file);
     if (!extra) {
       yield result;
@@ -510,20 +718,7 @@ function* mergeHeld(held: HeldResults, corpus: CorpusLinter): Generator<FileResu
     }
     const merged = fileResult(result.file, mergeFindings(result.findings, extra));
     if (result.output !== undefined) merged.output = result.output;
+    if (result.fixesRefused !== undefined) merged.fixesRefused = result.fixesRefused;
     yield merged;
   }
-}
-
-/** Ends the corpus phase and merges its findings into the results of their files (sorted, counts recomputed). */
-function mergeCorpus(results: FileResult[], corpus: CorpusLinter | null): FileResult[] {
-  if (!corpus) return results;
-  const byFile = corpus.finish();
-  if (byFile.size === 0) return results;
-  return results.map((result) => {
-    const extra = byFile.get(result.file);
-    if (!extra) return result;
-    const merged = fileResult(result.file, mergeFindings(result.findings, extra));
-    if (result.output !== undefined) merged.output = result.output;
-    return merged;
-  });
 }

@@ -4,7 +4,7 @@
  * others (its crash becomes an error finding naming the rule). Findings come back sorted
  * by line, column and rule id, so reports are stable.
  */
-import type { Finding, FindingGroup, ReportedSeverity, Severity } from '../model/finding.js';
+import type { Finding, FindingGroup, Fix, ReportedSeverity, Severity } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { SourceText } from './fixer.js';
 import { forgetPostIndex } from './post-index.js';
@@ -122,10 +122,16 @@ export function toFinding(ruleId: string, severity: ReportedSeverity, file: stri
   if (group && typeof group.first === 'string' && Number.isInteger(group.size) && group.size >= 2) {
     finding.group = { first: detach(group.first), line: position(group.line) ?? 1, size: group.size };
   }
-  if (descriptor.fix && Array.isArray(descriptor.fix.edits)) {
-    finding.fix = { edits: descriptor.fix.edits.map((edit) => ({ line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, text: detach(String(edit.text)) })) };
-  }
+  if (descriptor.fix && Array.isArray(descriptor.fix.edits)) finding.fix = copyFix(descriptor.fix);
   return finding;
+}
+
+/** A rule's fix, copied (edit texts detached from the post), with its alternatives. */
+function copyFix(fix: Fix): Fix {
+  const copy: Fix = { edits: fix.edits.map((edit) => ({ line: edit.line, column: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, text: detach(String(edit.text)) })) };
+  const alternatives = Array.isArray(fix.alternatives) ? fix.alternatives.filter((alternative) => Array.isArray(alternative.edits)) : [];
+  if (alternatives.length > 0) copy.alternatives = alternatives.map((alternative) => copyFix({ edits: alternative.edits }));
+  return copy;
 }
 
 /** A 1-based position, or undefined for anything that is not a positive integer. */

@@ -3,6 +3,7 @@
  * <testcase> per finding (type = severity); a file with no findings gets one passing
  * testcase so it shows up as checked.
  */
+import type { FileResult } from '../model/finding.js';
 import type { Formatter } from './types.js';
 import { severityWord } from './types.js';
 
@@ -28,37 +29,47 @@ function escapeText(value: string): string {
   return escapeXml(value).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t');
 }
 
+/** One file's <testsuite> (with its trailing newline) and its counts. */
+export function junitSuite(result: FileResult): { text: string; tests: number; failures: number } {
+  const file = escapeXml(result.file);
+  const cases: string[] = [];
+  if (result.findings.length === 0) {
+    cases.push(`    <testcase classname="${file}" name="no problems" time="0"/>`);
+  }
+  for (const finding of result.findings) {
+    const where = `${finding.line}:${finding.column ?? 1}`;
+    const related = (finding.related ?? []).map((r) => `\nrelated: line ${r.line}${r.message ? ` (${r.message})` : ''}`).join('');
+    const body = `${finding.file}:${where}: ${severityWord(finding.severity)} ${finding.message} [${finding.ruleId}]${related}`;
+    cases.push(
+      `    <testcase classname="${file}" name="${escapeXml(`${finding.ruleId} at ${where}`)}" time="0">\n` +
+        `      <failure type="${severityWord(finding.severity)}" message="${escapeXml(finding.message)}">${escapeText(body)}</failure>\n` +
+        `    </testcase>`,
+    );
+  }
+  const count = Math.max(1, result.findings.length);
+  return {
+    text: `  <testsuite name="${file}" tests="${count}" failures="${result.findings.length}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>\n`,
+    tests: count,
+    failures: result.findings.length,
+  };
+}
+
+/** What comes before the suites (the totals, so a streamed report writes it last, in front). */
+export function junitHead(tests: number, failures: number): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="anp" tests="${tests}" failures="${failures}" errors="0" time="0">\n`;
+}
+
+export const JUNIT_END = `</testsuites>\n`;
+
 export const formatJunit: Formatter = (results) => {
   let tests = 0;
   let failures = 0;
-  const suites: string[] = [];
+  let suites = '';
   for (const result of results) {
-    const file = escapeXml(result.file);
-    const cases: string[] = [];
-    if (result.findings.length === 0) {
-      cases.push(`    <testcase classname="${file}" name="no problems" time="0"/>`);
-    }
-    for (const finding of result.findings) {
-      const where = `${finding.line}:${finding.column ?? 1}`;
-      const related = (finding.related ?? []).map((r) => `\nrelated: line ${r.line}${r.message ? ` (${r.message})` : ''}`).join('');
-      const body = `${finding.file}:${where}: ${severityWord(finding.severity)} ${finding.message} [${finding.ruleId}]${related}`;
-      cases.push(
-        `    <testcase classname="${file}" name="${escapeXml(`${finding.ruleId} at ${where}`)}" time="0">\n` +
-          `      <failure type="${severityWord(finding.severity)}" message="${escapeXml(finding.message)}">${escapeText(body)}</failure>\n` +
-          `    </testcase>`,
-      );
-    }
-    const count = Math.max(1, result.findings.length);
-    tests += count;
-    failures += result.findings.length;
-    suites.push(
-      `  <testsuite name="${file}" tests="${count}" failures="${result.findings.length}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
-    );
+    const suite = junitSuite(result);
+    tests += suite.tests;
+    failures += suite.failures;
+    suites += suite.text;
   }
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="anp" tests="${tests}" failures="${failures}" errors="0" time="0">\n` +
-    (suites.length > 0 ? `${suites.join('\n')}\n` : '') +
-    `</testsuites>\n`
-  );
+  return junitHead(tests, failures) + suites + JUNIT_END;
 };

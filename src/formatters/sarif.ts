@@ -8,8 +8,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '../model/finding.js';
-import { SARIF_DEFAULT_MAX_RESULTS, SARIF_MAX_LOCATIONS, SARIF_MAX_RESULTS_LIMIT, selectFindings } from './limits.js';
+import type { FileResult, Finding, Severity } from '../model/finding.js';
+import { byPriority, SARIF_DEFAULT_MAX_RESULTS, SARIF_MAX_LOCATIONS, SARIF_MAX_RESULTS_LIMIT } from './limits.js';
 import type { FormatContext, Formatter, RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -62,44 +62,126 @@ function descriptor(rule: RuleInfo): Record<string, unknown> {
   return out;
 }
 
-export function buildSarif(results: Parameters<Formatter>[0], context: FormatContext): Record<string, unknown> {
-  const rules: RuleInfo[] = [...context.rules];
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const artifacts: Array<Record<string, unknown>> = [];
-  const artifactIndex = new Map<string, number>();
-  const sarifResults: Array<Record<string, unknown>> = [];
-  const maxResults = Math.min(context.limits?.sarifMaxResults ?? SARIF_DEFAULT_MAX_RESULTS, SARIF_MAX_RESULTS_LIMIT);
-  const kept = selectFindings(results, maxResults);
-  let leftOut = 0;
-  let locationsLeftOut = 0;
-  let resultsCut = 0;
+interface Candidate {
+  /** Position in the run (result order, then finding order): the order results are written in. */
+  seq: number;
+  finding: Finding;
+  uri: string;
+  index: number;
+}
 
-  const location = (uri: string, index: number, where: Parameters<typeof region>[0]) => ({
-    physicalLocation: { artifactLocation: { uri, index }, region: region(where) },
-  });
-  const artifactOf = (file: string): { uri: string; index: number } => {
-    const uri = artifactUri(file, context.cwd);
-    if (!artifactIndex.has(uri)) {
-      artifactIndex.set(uri, artifacts.length);
-      artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
-    }
-    return { uri, index: artifactIndex.get(uri)! };
-  };
-  const groups = new GroupedResults();
+/**
+ * The `max` best candidates by priority (errors first, then file, line, column; ties in run
+ * order), as a max-heap on that order: the run's worst kept candidate is at the top.
+ */
+class BestOf {
+  readonly heap: Candidate[] = [];
+  constructor(private readonly max: number) {}
 
-  for (const result of results) {
-    const { uri, index } = artifactOf(result.file);
-    for (const finding of result.findings) {
-      if (kept !== null && !kept.has(finding)) {
-        leftOut++;
-        continue;
+  private static worse(a: Candidate, b: Candidate): boolean {
+    return (byPriority(a.finding, b.finding) || a.seq - b.seq) > 0;
+  }
+
+  add(candidate: Candidate): void {
+    const { heap } = this;
+    if (this.max <= 0) return;
+    if (heap.length < this.max) {
+      heap.push(candidate);
+      let at = heap.length - 1;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!BestOf.worse(heap[at]!, heap[parent]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
       }
+      return;
+    }
+    if (!BestOf.worse(heap[0]!, candidate)) return;
+    heap[0] = candidate;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && BestOf.worse(heap[left]!, heap[worst]!)) worst = left;
+      if (right < heap.length && BestOf.worse(heap[right]!, heap[worst]!)) worst = right;
+      if (worst === at) break;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  }
+
+  /** The candidates from best to worst. */
+  sorted(): Candidate[] {
+    return [...this.heap].sort((a, b) => byPriority(a.finding, b.finding) || a.seq - b.seq);
+  }
+}
+
+/**
+ * SARIF built result by result, in memory bounded by the files (one artifact each) and
+ * `sarifMaxResults` (at most that many errors and that many warnings are kept as candidates),
+ * not by the findings: `anp lint -f sarif` feeds it as files are linted. `finish()` gives
+ * exactly what `buildSarif` over the same results gives.
+ */
+export class SarifBuilder {
+  private readonly artifacts: Array<Record<string, unknown>> = [];
+  private readonly artifactIndex = new Map<string, number>();
+  private readonly maxResults: number;
+  private readonly errors: BestOf;
+  private readonly warnings: BestOf;
+  private seq = 0;
+
+  constructor(private readonly context: FormatContext) {
+    this.maxResults = Math.min(context.limits?.sarifMaxResults ?? SARIF_DEFAULT_MAX_RESULTS, SARIF_MAX_RESULTS_LIMIT);
+    this.errors = new BestOf(this.maxResults);
+    this.warnings = new BestOf(this.maxResults);
+  }
+
+  /** The artifact of a file (added when new). */
+  private artifactOf(file: string): { uri: string; index: number } {
+    const uri = artifactUri(file, this.context.cwd);
+    let index = this.artifactIndex.get(uri);
+    if (index === undefined) {
+      index = this.artifacts.length;
+      this.artifactIndex.set(uri, index);
+      this.artifacts.push({ location: { uri }, roles: ['analysisTarget'] });
+    }
+    return { uri, index };
+  }
+
+  add(result: FileResult): void {
+    const { uri, index } = this.artifactOf(result.file);
+    for (const finding of result.findings) {
+      const candidate = { seq: this.seq++, finding, uri, index };
+      if (finding.severity === 'error') this.errors.add(candidate);
+      else this.warnings.add(candidate);
+    }
+  }
+
+  finish(): Record<string, unknown> {
+    const { context, maxResults } = this;
+    const rules: RuleInfo[] = [...context.rules];
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const errors = this.errors.sorted();
+    const kept = [...errors, ...this.warnings.sorted().slice(0, maxResults - errors.length)].sort((a, b) => a.seq - b.seq);
+    const leftOut = this.seq - kept.length;
+    const sarifResults: Array<Record<string, unknown>> = [];
+    let locationsLeftOut = 0;
+    let resultsCut = 0;
+
+    const location = (uri: string, index: number, where: Parameters<typeof region>[0]) => ({
+      physicalLocation: { artifactLocation: { uri, index }, region: region(where) },
+    });
+    const groups = new GroupedResults();
+
+    for (const { finding, uri, index } of kept) {
       if (!ruleIndex.has(finding.ruleId)) {
         ruleIndex.set(finding.ruleId, rules.length);
         rules.push({ id: finding.ruleId, description: finding.ruleId, defaultSeverity: finding.severity });
       }
       if (finding.group) {
-        const fresh = groups.add(finding, { uri, index }, artifactOf, location);
+        // A cluster across files: one result (GroupedResults).
+        const fresh = groups.add(finding, { uri, index }, (file) => this.artifactOf(file), location);
         if (fresh) sarifResults.push({ ruleId: finding.ruleId, ruleIndex: ruleIndex.get(finding.ruleId), level: level(finding.severity), ...fresh });
         continue;
       }
@@ -125,48 +207,48 @@ export function buildSarif(results: Parameters<Formatter>[0], context: FormatCon
       }
       sarifResults.push(entry);
     }
-  }
 
-  const grouped = groups.finish();
-  locationsLeftOut += grouped.locationsLeftOut;
-  resultsCut += grouped.resultsCut;
+    const grouped = groups.finish();
+    locationsLeftOut += grouped.locationsLeftOut;
+    resultsCut += grouped.resultsCut;
 
-  const notifications: Array<Record<string, unknown>> = [];
-  if (leftOut > 0) {
-    notifications.push({
-      level: 'warning',
-      message: { text: `${leftOut} of ${leftOut + sarifResults.length} results left out: at most ${maxResults} per run are kept (errors first, then by file and line); see the full report (anp lint -f json) or raise --sarif-max-results (at most ${SARIF_MAX_RESULTS_LIMIT})` },
-    });
-  }
-  if (locationsLeftOut > 0) {
-    notifications.push({
-      level: 'note',
-      message: { text: `${locationsLeftOut} related locations left out of ${resultsCut} results: at most ${SARIF_MAX_LOCATIONS} locations per result are kept` },
-    });
-  }
-  const invocations = notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {};
+    const notifications: Array<Record<string, unknown>> = [];
+    if (leftOut > 0) {
+      notifications.push({
+        level: 'warning',
+        message: { text: `${leftOut} of ${leftOut + sarifResults.length} results left out: at most ${maxResults} per run are kept (errors first, then by file and line); see the full report (anp lint -f json) or raise --sarif-max-results (at most ${SARIF_MAX_RESULTS_LIMIT})` },
+      });
+    }
+    if (locationsLeftOut > 0) {
+      notifications.push({
+        level: 'note',
+        message: { text: `${locationsLeftOut} related locations left out of ${resultsCut} results: at most ${SARIF_MAX_LOCATIONS} locations per result are kept` },
+      });
+    }
+    const invocations = notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {};
 
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'anp',
-            version: context.version,
-            semanticVersion: context.version,
-            informationUri: context.informationUri ?? DEFAULT_INFORMATION_URI,
-            rules: rules.map(descriptor),
+    return {
+      $schema: SARIF_SCHEMA,
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'anp',
+              version: context.version,
+              semanticVersion: context.version,
+              informationUri: context.informationUri ?? DEFAULT_INFORMATION_URI,
+              rules: rules.map(descriptor),
+            },
           },
+          ...invocations,
+          artifacts: this.artifacts,
+          results: sarifResults,
+          columnKind: 'utf16CodeUnits',
         },
-        ...invocations,
-        artifacts,
-        results: sarifResults,
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
-  };
+      ],
+    };
+  }
 }
 
 type LocationOf = (uri: string, index: number, where: { line: number }) => Record<string, unknown>;
@@ -224,6 +306,17 @@ class GroupedResults {
     }
     return { locationsLeftOut, resultsCut };
   }
+}
+
+export function buildSarif(results: Parameters<Formatter>[0], context: FormatContext): Record<string, unknown> {
+  const builder = new SarifBuilder(context);
+  for (const result of results) builder.add(result);
+  return builder.finish();
+}
+
+/** The sarif report's text from the builder (what `formatSarif` writes). */
+export function sarifText(builder: SarifBuilder): string {
+  return `${JSON.stringify(builder.finish(), null, 2)}\n`;
 }
 
 export const formatSarif: Formatter = (results, context) => `${JSON.stringify(buildSarif(results, context), null, 2)}\n`;

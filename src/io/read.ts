@@ -6,12 +6,21 @@
  * `unreadable` whose message is one line saying what happened and what happens next.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeEscaped } from './escape.js';
 import { invalidUtf8Lines } from './utf8.js';
 
 export type UnreadableReason = 'binary' | 'too-large' | 'read-error';
 
 export type SourceRead =
-  | { kind: 'text'; text: string; bytes: number; invalidUtf8Lines: number[]; bom?: boolean }
+  | {
+      kind: 'text';
+      text: string;
+      bytes: number;
+      invalidUtf8Lines: number[];
+      bom?: boolean;
+      /** With invalid UTF-8: the text with each invalid byte as U+DC80 + byte (escape.ts), which writes back to the same bytes. */
+      escapedText?: string;
+    }
   | { kind: 'unreadable'; reason: UnreadableReason; message: string };
 
 export interface ReadOptions {
@@ -57,6 +66,7 @@ export function decodeBytes(bytes: Uint8Array, options: ReadOptions = {}): Sourc
       text: replacingDecoder.decode(bytes),
       bytes: bytes.length,
       invalidUtf8Lines: invalidUtf8Lines(bytes),
+      escapedText: decodeEscaped(bytes),
       ...bom,
     };
   }

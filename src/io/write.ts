@@ -23,6 +23,16 @@ const liveTemps = new Set<string>();
 /** Output files this run will write (as the user named them), for the interrupt message. */
 const pendingOutputs = new Set<string>();
 
+/** Registers a temp file made elsewhere (src/io/spill.ts) for removal on an interrupt. */
+export function registerTempFile(file: string): void {
+  liveTemps.add(file);
+}
+
+/** The file is gone (removed by its owner): no need to remove it on an interrupt. */
+export function releaseTempFile(file: string): void {
+  liveTemps.delete(file);
+}
+
 /** The temp files not yet renamed or removed (tests, and the interrupt handler). */
 export function liveTempFiles(): string[] {
   return [...liveTemps];
@@ -125,6 +135,34 @@ export function removeStaleTemps(target: string): number {
     const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
     if (!match) continue;
     const pid = Number(match[1]);
+    if (pid === process.pid || processExists(pid)) continue;
+    try {
+      unlinkSync(path.join(folder, name));
+      removed++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
+
+/**
+ * Every `.NAME.<pid>.<hex>.tmp` in `folder` whose process is gone and whose NAME is a file
+ * beside it (the temps a killed `anp lint --fix` left); one readdir. Returns how many were removed.
+ */
+export function removeStaleTempsIn(folder: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  const present = new Set(names);
+  let removed = 0;
+  for (const name of names) {
+    const match = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!match || !present.has(match[1]!)) continue;
+    const pid = Number(match[2]);
     if (pid === process.pid || processExists(pid)) continue;
     try {
       unlinkSync(path.join(folder, name));

@@ -55,6 +55,12 @@ export interface TextEdit {
 /** A repair a rule offers with a finding: edits applied together, or not at all. */
 export interface Fix {
   edits: TextEdit[];
+  /**
+   * Other repairs of the same finding, tried in order when the text this fix gives does not
+   * re-parse to the same structure (src/engine/fix.ts): duplicate-paragraph's is to drop the
+   * first copy instead of the later one, when the later one is all its section holds.
+   */
+  alternatives?: Fix[];
 }
 
 /**
@@ -75,7 +81,18 @@ const FileResultSchema = z.object({
  * One file's findings. `output` (API only, never in a report) is the fixed text when the
  * linter was asked to fix and something changed; the findings are then what is left.
  */
-export type FileResult = Omit<z.infer<typeof FileResultSchema>, 'findings'> & { findings: Finding[]; output?: string };
+export type FileResult = Omit<z.infer<typeof FileResultSchema>, 'findings'> & { findings: Finding[]; output?: string; fixesRefused?: FixRefusal[] };
+
+/**
+ * A fix the engine did not apply because the text it gave did not re-parse to the same
+ * structure (API only: `fixesRefused` on a result when fixing). `reason` says what would
+ * have changed (`a section was emptied`, `the headings changed`, …).
+ */
+export interface FixRefusal {
+  ruleId: string;
+  line: number;
+  reason: string;
+}
 export const FileResult = FileResultSchema;
 
 export const LintReport = z

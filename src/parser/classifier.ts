@@ -19,6 +19,7 @@
 import { LOCAL_FEATURES, SHARED_FEATURES, bulletAt, indentWidth, localFeatures, Bullet } from './features.js';
 import { MODEL as FITTED } from './model-weights.js';
 import type { LineModel } from './model.js';
+import { isIdeographic, isLowerNonAscii, wideToAscii } from './script.js';
 
 let MODEL: LineModel = FITTED;
 
@@ -521,14 +522,18 @@ function hasCodeOnlyMark(raw: string): boolean {
 function isLeadIn(raw: string): boolean {
   let end = raw.length;
   while (end > 0 && isBlank(raw.charCodeAt(end - 1))) end--;
-  if (end === 0 || raw.charCodeAt(end - 1) !== 58) return false;
+  if (end === 0) return false;
+  // A full-width colon (`：`) ends lead-ins in Chinese and Japanese, which have no capitals.
+  if (raw.charCodeAt(end - 1) === 0xff1a) return true;
+  if (raw.charCodeAt(end - 1) !== 58) return false;
   let start = 0;
   while (start < end && isBlank(raw.charCodeAt(start))) start++;
   for (let i = start; i < end; ) {
     let wordEnd = i;
     while (wordEnd < end && raw.charCodeAt(wordEnd) !== 32) wordEnd++;
     const first = raw.charCodeAt(i);
-    if (first >= 97 && first <= 122 && (i === start || !SMALL_WORDS.has(raw.slice(i, wordEnd)))) return true;
+    const lower = (first >= 97 && first <= 122) || (first > 127 && isLowerNonAscii(first));
+    if (lower && (i === start || !SMALL_WORDS.has(raw.slice(i, wordEnd)))) return true;
     i = wordEnd + 1;
   }
   return false;
@@ -629,7 +634,8 @@ function adjacentCode(labels: Uint8Array, gapBefore: Int32Array, i: number, coun
 
 /** Starts with a letter, ends with `.`, `!` or `?`, six or more words, no brackets, operators, paths or flags. */
 function isPlainSentence(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
+  const lastCharacter = text.charCodeAt(text.length - 1);
+  const last = wideToAscii(lastCharacter) || lastCharacter;
   if (last !== 46 && last !== 33 && last !== 63) return false;
   const first = text.charCodeAt(0);
   if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first > 127)) return false;
@@ -644,8 +650,14 @@ function isPlainSentence(text: string): boolean {
 
 function wordCount(text: string): number {
   let words = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32 && (i === 0 || text.charCodeAt(i - 1) === 32)) words++;
-  return words;
+  let ideographs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && (i === 0 || text.charCodeAt(i - 1) === 32)) words++;
+    if (code >= 0x3040 && isIdeographic(code)) ideographs++;
+  }
+  // Chinese and Japanese: about one word every two characters (as the feature scan counts).
+  return words + (ideographs >> 1);
 }
 
 /** Letters, digits, spaces and sentence punctuation only: no mark of code. */

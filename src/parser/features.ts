@@ -8,6 +8,7 @@
  * Ids: [0, LOCAL_FEATURES) are the local features; neighbours' copies and the context
  * features are laid out after them by the classifier.
  */
+import { isCaseless, isFunctionCharacter, isHangul, isIdeographic, isUpperNonAscii, wideToAscii } from './script.js';
 
 /** Features of the line itself. Names are kept for the docs and the fitting script. */
 export const LOCAL_NAMES: string[] = [];
@@ -69,15 +70,21 @@ const FUNCTION_WORD_LIST =
 /** Function words by the hash of their lower-cased form: looked up without building a string. */
 const FUNCTION_WORD_HASHES = new Set(FUNCTION_WORD_LIST.split(' ').map((word) => hashLower(word, 0, word.length)));
 
-function charClass(code: number): number {
+function charClass(character: number): number {
+  let code = character;
   if (code >= 65 && code <= 90) return 0;
   if (code >= 97 && code <= 122) return 1;
   if (code >= 48 && code <= 57) return 2;
   if (code > 127) {
-    // Latin-1 and Latin Extended letters, Greek, Cyrillic: letters; the rest (emoji,
-    // bullets, dashes, CJK punctuation) is "non-ascii".
-    if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x370 && code <= 0x52f)) return 3;
-    return 4;
+    // Letters of other alphabets (isAlpha) and CJK: letters, by case as ASCII ones (caseless
+    // ones as lower-case); sentence punctuation of other scripts: its ASCII twin; the rest
+    // (emoji, bullets, dashes, symbols) is "non-ascii".
+    if (code !== 0xd7 && code !== 0xf7 && isAlpha(code)) return isUpperNonAscii(code) ? 0 : 1;
+    // CJK letters have no case: read as lower-case letters are (as the last character).
+    if (isIdeographic(code) || isHangul(code)) return 1;
+    const ascii = wideToAscii(code);
+    if (ascii === 0) return 4;
+    code = ascii;
   }
   switch (code) {
     case 35: return 5; case 47: return 6; case 42: return 7; case 45: return 8; case 36: return 9;
@@ -91,8 +98,15 @@ function charClass(code: number): number {
   }
 }
 
+/**
+ * A letter of an alphabet: ASCII, Latin-1 and Latin Extended, combining accents, Greek,
+ * Cyrillic, and the alphabets and abugidas up to Greek Extended (Armenian, Hebrew, Arabic,
+ * Devanagari and the other Indic scripts, Thai, Georgian, Latin Extended Additional for
+ * Vietnamese), punctuation of those blocks aside. CJK and Hangul are read apart (script.ts).
+ */
 function isAlpha(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f);
+  if (code < 0xc0) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return code <= 0x24f || (code >= 0x300 && code <= 0x1fff && wideToAscii(code) === 0 && code !== 0x37e && code !== 0x589 && code !== 0x5be && code !== 0x965);
 }
 function isAlnum(code: number): boolean {
   return isAlpha(code) || (code >= 48 && code <= 57);
@@ -201,7 +215,7 @@ const enum High {
 /** What the character scan counts, by slot of `counts`. */
 const enum Count {
   Letters, Upper, Digits, Symbols, Spaces, Words, Capitalised, FunctionWords, PlainWords, SentenceBreaks,
-  Brackets, Closers, DoubleQuotes, Equals, Commas, LastWordStart, LastWordEnd, Low, High, Size,
+  Brackets, Closers, DoubleQuotes, Equals, Commas, LastWordStart, LastWordEnd, Low, High, Wide, Size,
 }
 const counts = new Int32Array(Count.Size);
 
@@ -223,11 +237,16 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
 
   out[n++] = INDENT + bucket(indent, LIMITS_0);
   if (tabIndent) out[n++] = TAB;
-  out[n++] = LENGTH + bucket(length, LIMITS_1);
+  // A CJK character is two columns wide and carries about what two Latin letters do.
+  out[n++] = LENGTH + bucket(length + counts[Count.Wide]!, LIMITS_1);
   out[n++] = WORDS + bucket(words, LIMITS_2);
   const first = trimmed.charCodeAt(0);
-  const last = trimmed.charCodeAt(length - 1);
-  out[n++] = FIRST + charClass(first);
+  const lastCharacter = trimmed.charCodeAt(length - 1);
+  const last = wideToAscii(lastCharacter) || lastCharacter;
+  // A line opening with a letter of a script without capitals (Arabic, Hindi, Chinese) opens
+  // as prose and headings do in English, with a capital; a lower-case opening is the mark of
+  // a command.
+  out[n++] = FIRST + (first > 0x5cf && isCaseless(first) ? 0 : charClass(first));
   out[n++] = LAST + charClass(last);
   const visible = Math.max(1, end - spaces);
   const symbolShare = symbols / visible;
@@ -253,7 +272,7 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
   if (words === 1) high |= High.OneToken;
   if (last === 58 && length > 1) {
     const before = trimmed.charCodeAt(length - 2);
-    if (isAlpha(before)) high |= High.EndsColonAfterWord;
+    if (isAlpha(before) || isIdeographic(before) || isHangul(before)) high |= High.EndsColonAfterWord;
     else if (before === 41) high |= High.EndsParenColon;
   }
   if (first === 34 || first === 0x201c) high |= High.OpensQuote;
@@ -269,7 +288,7 @@ export function localFeatures(trimmed: string, indent: number, tabIndent: boolea
   n = openerFeatures(trimmed, first, out, n);
   n = tokenFeatures(trimmed, end, bullet.kind !== Bullet.None ? bullet.textStart : 0, out, n);
   const lastWordStart = counts[Count.LastWordStart]!, lastWordEnd = counts[Count.LastWordEnd]!;
-  if (lastWordStart >= 0 && lastWordEnd - lastWordStart <= 24 && words > 1) {
+  if (lastWordStart >= 0 && lastWordEnd - lastWordStart <= 24 && words > 1 && !isCaseless(trimmed.charCodeAt(lastWordStart))) {
     out[n++] = HASHED_LAST + (hashLower(trimmed, lastWordStart, lastWordEnd) % HASHED_LAST_BUCKETS);
   }
   return n;
@@ -285,12 +304,23 @@ function scanCharacters(trimmed: string, end: number): void {
   let wordHasUpperInside = false, wordHasLowerBeforeUpper = false, wordPlain = true, wordFirstUpper = false;
   let lastWordStart = -1, lastWordEnd = -1;
 
+  let tokenIdeographs = 0, wide = 0;
   for (let i = 0; i <= end; i++) {
     const code = i < end ? trimmed.charCodeAt(i) : 32;
-    if (code === 32 || code === 9 || code === 0xa0) {
+    // CJK sentence punctuation (`。` `，` `：`) ends a word as a space does, and counts as its
+    // ASCII twin.
+    const twin = code > 0x3000 ? wideToAscii(code) : 0;
+    if (code === 32 || code === 9 || code === 0xa0 || twin !== 0) {
       if (wordStart >= 0) {
         // A token ends: classify it as a word of prose or not.
         words++;
+        if (tokenIdeographs > 1) {
+          // Chinese and Japanese: about one word every two characters.
+          const more = tokenIdeographs >> 1;
+          words += more;
+          if (wordPlain) plainWords += more;
+        }
+        tokenIdeographs = 0;
         const tokenLength = i - wordStart;
         if (wordPlain) {
           plainWords++;
@@ -313,6 +343,16 @@ function scanCharacters(trimmed: string, end: number): void {
         if (wordHasLowerBeforeUpper && wordHasUpperInside) low |= Low.Camel;
         wordStart = -1;
       }
+      if (twin !== 0) {
+        if (twin === 44) commas++;
+        else if (i + 1 < end) {
+          if (twin === 46) sentenceBreaks++;
+          else if (twin === 58) high |= High.ColonSpace;
+          else if (twin === 63) high |= High.QuestionInside;
+          else if (twin === 33) high |= High.ExclaimInside;
+        }
+        continue;
+      }
       if (i < end) {
         spaces++;
         if (code === 9) high |= High.TabInside;
@@ -325,7 +365,7 @@ function scanCharacters(trimmed: string, end: number): void {
       wordHasUpperInside = false;
       wordHasLowerBeforeUpper = false;
       wordPlain = true;
-      wordFirstUpper = code >= 65 && code <= 90;
+      wordFirstUpper = (code >= 65 && code <= 90) || (code > 127 && isUpperNonAscii(code));
     }
     // Fast path: most characters of any line are lower-case letters.
     if (code >= 97 && code <= 122) {
@@ -334,9 +374,16 @@ function scanCharacters(trimmed: string, end: number): void {
     }
     const previous = i > 0 ? trimmed.charCodeAt(i - 1) : 32;
     const next = i + 1 < end ? trimmed.charCodeAt(i + 1) : 32;
+    if (code >= 0x3040 && (isIdeographic(code) || isHangul(code))) {
+      letters++;
+      wide++;
+      if (isFunctionCharacter(code)) functionWords++;
+      if (code < 0xac00) tokenIdeographs++;
+      continue;
+    }
     if (isAlpha(code)) {
       letters++;
-      if (code >= 65 && code <= 90) {
+      if (code <= 90 || isUpperNonAscii(code)) {
         upper++;
         if (i > wordStart) {
           wordHasUpperInside = true;
@@ -444,7 +491,7 @@ function scanCharacters(trimmed: string, end: number): void {
   counts[Count.SentenceBreaks] = sentenceBreaks; counts[Count.Brackets] = brackets; counts[Count.Closers] = closers;
   counts[Count.DoubleQuotes] = doubleQuotes; counts[Count.Equals] = equals; counts[Count.Commas] = commas;
   counts[Count.LastWordStart] = lastWordStart; counts[Count.LastWordEnd] = lastWordEnd;
-  counts[Count.Low] = low; counts[Count.High] = high;
+  counts[Count.Low] = low; counts[Count.High] = high; counts[Count.Wide] = wide;
 }
 
 /** Prompts (`$ `, `> `, `PS>`, `# cmd`, `% `, `>>>`, `## `) and comment openers. */
@@ -479,6 +526,13 @@ function tokenFeatures(trimmed: string, end: number, tokenStart: number, out: In
   let n = at;
   let tokenEnd = tokenStart;
   while (tokenEnd < end && !isSpace(trimmed.charCodeAt(tokenEnd))) tokenEnd++;
+  const firstCode = trimmed.charCodeAt(tokenStart);
+  if (firstCode > 0x5cf && isCaseless(firstCode)) {
+    // A word of a script without capitals opens a line as a capitalised word does (see
+    // FIRST); no hashed word (the fit saw none, so its bucket would be another word's).
+    out[n++] = FIRST_TOKEN + 1;
+    return n;
+  }
   let core = tokenStart;
   while (core < tokenEnd && isWordChar(trimmed.charCodeAt(core))) core++;
   if (core === tokenStart) {
@@ -489,9 +543,10 @@ function tokenFeatures(trimmed: string, end: number, tokenStart: number, out: In
   for (let i = tokenStart; i < core; i++) {
     const code = trimmed.charCodeAt(i);
     if (code >= 97 && code <= 122) lower++;
-    else if (code >= 65 && code <= 90) up++;
+    else if ((code >= 65 && code <= 90) || (code > 127 && isUpperNonAscii(code))) up++;
+    else if (code > 127 && isAlpha(code)) lower++;
   }
-  const firstUpper = trimmed.charCodeAt(tokenStart) >= 65 && trimmed.charCodeAt(tokenStart) <= 90;
+  const firstUpper = (firstCode >= 65 && firstCode <= 90) || (firstCode > 127 && isUpperNonAscii(firstCode));
   out[n++] = FIRST_TOKEN + (up === 0 ? 0 : lower === 0 ? 2 : firstUpper && up === 1 ? 1 : 3);
   if (lower + up < core - tokenStart) out[n++] = FIRST_TOKEN + 5;
   if (core - tokenStart <= 2) out[n++] = FIRST_TOKEN + 6;

@@ -24,6 +24,19 @@ describe('anp lint --fix', () => {
     expect(readFileSync(path.join(root, 'a.txt'), 'utf8')).toBe(FIXED);
   });
 
+  it('names the fixes the structure check refused, by rule and reason, and leaves their findings', async () => {
+    // Both copies are all their sections hold: dropping the later one would leave two headings
+    // in a row (read as one heading and a paragraph), dropping the first a heading over nothing.
+    const alone = `a title for the post\n\n${P2}\n\nfirst part\n\n${P1}\n\nsecond part\n\n${P1}\n\nthird part\n\n${P2.replace('measure', 'record')}\n`;
+    const root = await makeTree({ 'a.txt': alone });
+    const result = await runAnp(['lint', '--fix', 'a.txt', ...ARGS], { cwd: root });
+    expect(result.stderr).toBe(
+      'anp: fixed 0 files\nanp: 1 fix not applied: the text would not re-parse to the same structure (see docs/cli.md#fixing):\n  1 duplicate-paragraph: the headings changed; its alternative: a section was emptied\n',
+    );
+    expect(result.stdout).toContain('a.txt:11:1: error paragraph');
+    expect(readFileSync(path.join(root, 'a.txt'), 'utf8')).toBe(alone);
+  });
+
   it('--fix-dry-run --diff prints a unified diff and writes nothing', async () => {
     const root = await makeTree({ 'a.txt': DUP });
     const result = await runAnp(['lint', '--fix-dry-run', '--diff', 'a.txt', ...ARGS], { cwd: root });

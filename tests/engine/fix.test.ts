@@ -4,10 +4,13 @@
  * line endings, BOM and final newline kept, the structure guard, and the fix machinery
  * (applyFixes, removeLinesFix) on their own.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, checkStructure, createLinter, defineRule, parse, removeLinesFix, SourceText, structureOf, type Fix, type LintResult } from '../../src/index.js';
+import { applyFixes, checkStructure, createLinter, defineRule, parse, removeLinesFix, SourceText, structureOf, type Fix, type LintResult, type Post } from '../../src/index.js';
+import { corpusArticle, createRandom } from '../../bench/generate.js';
+import { decodeEscaped, encodeEscaped, escapedLines, replaceEscapes } from '../../src/io/escape.js';
+import { invalidUtf8Lines } from '../../src/io/utf8.js';
 import { makeTree, REPO_ROOT } from '../cli/helpers.js';
 
 const NOW = '2026-11-23';
@@ -45,13 +48,33 @@ fixTable('duplicate-paragraph', [
   { name: 'a copy ending the file takes the blank line before it', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
   { name: 'no final newline stays so', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1}`, output: `a title for the post\n\n${P1}\n\n${P2}` },
   { name: 'three copies: both later ones go', input: `a title for the post\n\n${P1}\n\n${P1}\n\n${P2}\n\n${P1}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
+  {
+    name: 'when the later copy is all its section holds, the first copy goes',
+    input: `a title for the post\n\nfirst part\n\n${P1}\n\n${P2}\n\nsecond part\n\n${P1}\n`,
+    output: `a title for the post\n\nfirst part\n\n${P2}\n\nsecond part\n\n${P1}\n`,
+  },
   { name: 'a copy differing only in case and punctuation', input: `a title for the post\n\n${P1}\n\n${P2}\n\n${P1.toUpperCase().replace('.', '!')}\n`, output: `a title for the post\n\n${P1}\n\n${P2}\n` },
 ]);
 
 fixTable('repeated-sentence', [
   { name: 'the second occurrence goes with its space', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S} ${P3}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2} ${P3}\n` },
   { name: 'at the end of a paragraph it takes the space before', input: `a title for the post\n\n${S} ${P1}\n\n${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${P2}\n` },
-  { name: 'a paragraph that is only the sentence goes whole', input: `a title for the post\n\n${P1} ${S}\n\n${S}\n\n${P2}\n`, output: `a title for the post\n\n${P1} ${S}\n\n${P2}\n` },
+  { name: 'a paragraph whose every sentence goes, goes whole', input: `a title for the post\n\n${S}\n\n${P3}\n\n${S} ${P3}\n\n${P2}\n`, output: `a title for the post\n\n${S}\n\n${P3}\n\n${P2}\n` },
+  {
+    name: 'rather than a whole paragraph, an occurrence in a paragraph that keeps other sentences goes (the paragraph count stays)',
+    input: `a title for the post\n\n${P1} ${S}\n\n${S}\n\n${P2}\n`,
+    output: `a title for the post\n\n${P1}\n\n${S}\n\n${P2}\n`,
+  },
+  {
+    name: 'when the later one is all its section holds, the first goes',
+    input: `a title for the post\n\nfirst part\n\n${S} ${P1}\n\nsecond part\n\n${S}\n`,
+    output: `a title for the post\n\nfirst part\n\n${P1}\n\nsecond part\n\n${S}\n`,
+  },
+  {
+    name: 'each paragraph keeps a sentence when the sentences allow it (a matching, not the text order)',
+    input: `a title for the post\n\n${S} ${P3}\n\n${S}\n\n${P3} ${P1}\n`,
+    output: `a title for the post\n\n${P3}\n\n${S}\n\n${P1}\n`,
+  },
   { name: 'max: 2 keeps two', options: { max: 2 }, input: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3} ${S}\n`, output: `a title for the post\n\n${S} ${P1}\n\n${S} ${P2}\n\n${P3}\n` },
   { name: 'three in one paragraph (two passes)', input: `a title for the post\n\n${S} ${P1} ${S} ${P2} ${S}\n`, output: `a title for the post\n\n${S} ${P1} ${P2}\n` },
   { name: 'an indented line keeps its indentation', input: `a title for the post\n\n${S} ${P1}\n\n ${P2} ${S} ${P3}\n`, output: `a title for the post\n\n${S} ${P1}\n\n ${P2} ${P3}\n` },
@@ -98,10 +121,36 @@ describe('line endings, BOM and final newline', () => {
     const fromBytes = await linter.lintText(Buffer.from(text), { filePath: 'b.txt' });
     expect(fromBytes.output).toBe(expected);
   });
-  it('never fixes a file with bytes that are not UTF-8', async () => {
-    const linter = createLinter({ now: NOW, config: false, cwd: REPO_ROOT, fix: true });
-    const bytes = Buffer.concat([Buffer.from(`${body.join('\n')}\n`), Buffer.from([0xff, 0x0a])]);
-    expect((await linter.lintText(bytes)).output).toBeUndefined();
+  it('fixes a file with bytes that are not UTF-8 and writes those bytes back unchanged', async () => {
+    const bad = Buffer.from([0xff, 0xe2, 0x82]); // a stray byte and a truncated sequence
+    const bytes = Buffer.concat([Buffer.from(`a title for the post\n\n${P1}\n\nbroken `), bad, Buffer.from(` byte ${P2}\n\n${P1}\n\n${P3}\n`)]);
+    const expected = Buffer.concat([Buffer.from(`a title for the post\n\n${P1}\n\nbroken `), bad, Buffer.from(` byte ${P2}\n\n${P3}\n`)]);
+    const root = await makeTree({ 'bad.txt': bytes.toString('latin1') });
+    writeFileSync(path.join(root, 'bad.txt'), bytes);
+    const linter = createLinter({ now: NOW, config: false, cwd: root, fix: true });
+    const results: LintResult[] = [];
+    for await (const result of linter.lintFiles('.')) results.push(result);
+    expect(results[0]!.output).toBeDefined();
+    expect(results[0]!.findings.map((finding) => finding.ruleId)).toContain('invalid-encoding');
+    expect(results[0]!.findings.find((finding) => finding.ruleId === 'invalid-encoding')!.line).toBe(5);
+    await linter.outputFixes(results);
+    expect(readFileSync(path.join(root, 'bad.txt')).equals(expected)).toBe(true);
+    // A second run changes nothing; an invalid file with nothing to fix is not rewritten.
+    const again: LintResult[] = [];
+    for await (const result of linter.lintFiles('.')) again.push(result);
+    expect(again[0]!.output).toBeUndefined();
+  });
+  it('escape.ts: every byte string decodes and encodes back to itself', () => {
+    const random = createRandom(7);
+    const alphabet = [0x0a, 0x0d, 0x41, 0x80, 0xbf, 0xc2, 0xc3, 0xa9, 0xe0, 0xe2, 0x82, 0xac, 0xed, 0xa0, 0xef, 0xbb, 0xf0, 0x9f, 0xf4, 0x90, 0xff];
+    for (let run = 0; run < 1000; run++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(random() * 16) }, () => alphabet[Math.floor(random() * alphabet.length)]!));
+      const text = decodeEscaped(bytes);
+      const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(0, 3) : Buffer.alloc(0);
+      expect(Buffer.concat([bom, encodeEscaped(text)]).equals(bytes)).toBe(true);
+      expect(replaceEscapes(text)).toHaveLength(text.length);
+      expect(escapedLines(text)).toEqual(invalidUtf8Lines(bytes));
+    }
   });
 });
 
@@ -143,6 +192,59 @@ describe('the structure guard', () => {
       expect(result.findings.filter((finding) => ['duplicate-paragraph', 'duplicate-code-block', 'repeated-sentence'].includes(finding.ruleId)), name).toEqual([]);
       expect((await linter.lintText(after, { filePath: name })).output, `${name}: second --fix`).toBeUndefined();
     }
+  });
+});
+
+/**
+ * What `anp export` of a fixed post must keep, compared field by field on the parsed posts
+ * (not with the guard's own checkStructure): title, headings, code blocks (less later
+ * copies of an earlier block), checklist, meta field values; unknown meta entries may only
+ * have become their field.
+ */
+function exportDifferences(before: Post, after: Post): string[] {
+  const problems: string[] = [];
+  if (before.title !== after.title) problems.push('title');
+  if (JSON.stringify(before.sections.map((s) => s.heading)) !== JSON.stringify(after.sections.map((s) => s.heading))) problems.push('headings');
+  const seen = new Set<string>();
+  const firstCopies = before.codeBlocks.filter((block) => {
+    const key = block.text.split('\n').map((line) => line.trimEnd()).join('\n').trim();
+    const again = key.length > 0 && seen.has(key);
+    seen.add(key);
+    return !again;
+  });
+  const code = (blocks: Post['codeBlocks']): string => JSON.stringify(blocks.map((block) => [block.lang, block.text]));
+  if (code(after.codeBlocks) !== code(before.codeBlocks) && code(after.codeBlocks) !== code(firstCopies)) problems.push('code blocks');
+  if (JSON.stringify(before.checklist.map((item) => item.text)) !== JSON.stringify(after.checklist.map((item) => item.text))) problems.push('checklist');
+  const fieldsBefore: Record<string, unknown> = before.meta?.fields ?? {};
+  const fieldsAfter: Record<string, unknown> = after.meta?.fields ?? {};
+  for (const key of Object.keys(fieldsBefore)) if (JSON.stringify(fieldsAfter[key]) !== JSON.stringify(fieldsBefore[key])) problems.push(`meta ${key}`);
+  const appeared = Object.keys(fieldsAfter).filter((key) => !(key in fieldsBefore)).length;
+  if (appeared > (before.meta?.extra.length ?? 0) - (after.meta?.extra.length ?? 0)) problems.push('meta field appeared');
+  return problems;
+}
+
+describe('fixed posts export the same structure', () => {
+  const linter = createLinter({ now: NOW, config: false, cwd: REPO_ROOT, fix: true });
+  const duplication = new Set(['duplicate-paragraph', 'duplicate-code-block', 'repeated-sentence']);
+  const articles = [
+    ...readdirSync(path.join(REPO_ROOT, 'fixtures/samples')).filter((file) => file.endsWith('.txt')).map((name) => ({ name, bytes: readFileSync(path.join(REPO_ROOT, 'fixtures/samples', name)) })),
+    // Generated articles with every kind of noise the bench corpus has (a fixed seed).
+    ...Array.from({ length: 36 }, (_, index) => ({ name: `generated-${index}`, bytes: corpusArticle(index, 11, { noiseRate: 0.8 }).bytes })),
+  ];
+  it(`the samples and ${articles.length - 5} generated articles: title, headings, code, checklist and meta kept; no duplicate left unexplained; a second fix changes nothing`, async () => {
+    let fixedCount = 0;
+    for (const { name, bytes } of articles) {
+      const result = await linter.lintText(bytes, { filePath: name });
+      if (result.output === undefined) continue;
+      fixedCount++;
+      const text = new TextDecoder().decode(bytes);
+      expect(exportDifferences(parse(text), parse(result.output)), name).toEqual([]);
+      const left = result.findings.filter((finding) => duplication.has(finding.ruleId));
+      const refused = (result.fixesRefused ?? []).filter((refusal) => duplication.has(refusal.ruleId));
+      expect(left.map((finding) => `${finding.ruleId}:${finding.line}`), name).toEqual(refused.map((refusal) => `${refusal.ruleId}:${refusal.line}`));
+      expect((await linter.lintText(encodeEscaped(result.output), { filePath: name })).output, `${name}: second fix`).toBeUndefined();
+    }
+    expect(fixedCount).toBeGreaterThan(30);
   });
 });
 
