@@ -116,7 +116,7 @@ function shardHeader(options: LintOptions, resolved: ResolvedConfig, now: Date, 
   }
   const rulesDirs = options.rulesDir !== undefined ? [path.resolve(io.cwd, options.rulesDir)] : [];
   const corpusRules = startCorpus(resolved.rules, resolved.settings, now)?.ruleIds ?? [];
-  return { version: packageInfo().version, index: options.shard!.index, count: options.shard!.count, key: cacheKey(resolved, now, 'shard', rulesDirs), corpusRules };
+  return { version: packageInfo().version, index: options.shard!.index, count: options.shard!.count, key: cacheKey(resolved, now, 'shard', rulesDirs, io.cwd), corpusRules };
 }
 
 /** ANP_PROGRESS_DELAY_MS: when the line first shows (default 1,000 ms; tests set 0). */

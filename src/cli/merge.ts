@@ -9,6 +9,7 @@ import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { cacheKey, LineReader } from '../engine/cache.js';
+import { corpusReviver } from '../engine/corpus.js';
 import { resolveNow } from '../engine/now.js';
 import { FORMAT_NAMES, UsageError, type LintResult } from '../index.js';
 import { describeIoError } from '../io/read.js';
@@ -94,7 +95,7 @@ class ShardReport {
     }
     let result: unknown;
     try {
-      result = JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+      result = JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text, corpusReviver);
     } catch {
       result = undefined;
     }
@@ -190,7 +191,7 @@ async function mergeTo(files: readonly string[], options: MergeOptions, io: CliI
     const linter = linterFor(options, io, now);
     const resolved = await linter.config();
     const rulesDirs = options.rulesDir !== undefined ? [path.resolve(io.cwd, options.rulesDir)] : [];
-    if (cacheKey(resolved, linter.now, 'shard', rulesDirs) !== reports[0]!.header.key) {
+    if (cacheKey(resolved, linter.now, 'shard', rulesDirs, io.cwd) !== reports[0]!.header.key) {
       throw new UsageError(`the shards were linted with other settings than this merge's (config, rules, custom rule files, --now or anp version ${reports[0]!.header.version}); give merge the options the shards had`);
     }
     const toFile = target !== undefined;

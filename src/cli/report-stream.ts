@@ -15,6 +15,7 @@ import type { ReportLimits } from '../formatters/limits.js';
 import { SarifBuilder, sarifText } from '../formatters/sarif.js';
 import { stylishStream } from '../formatters/stylish.js';
 import type { ColorLevel } from '../formatters/types.js';
+import { corpusReplacer } from '../engine/corpus.js';
 import { reportContext } from '../engine/linter.js';
 import type { Linter, LintResult } from '../index.js';
 import type { TextOutput } from '../io/output.js';
@@ -45,8 +46,9 @@ export function shardHead(shard: ShardHeader): string {
 
 /** One result of a shard report: the json report's line plus the file's corpus summaries. */
 export function shardLine(result: LintResult): string {
-  const clean = cleanResults([result])[0]!;
-  return JSON.stringify(result.corpus ? { ...clean, corpus: result.corpus } : clean);
+  const clean = JSON.stringify(cleanResults([result])[0]!);
+  // The summaries through corpusReplacer (typed arrays, Map and Set survive the file).
+  return result.corpus ? `${clean.slice(0, -1)},"corpus":${JSON.stringify(result.corpus, corpusReplacer)}}` : clean;
 }
 
 export class ReportStream {

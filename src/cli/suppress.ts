@@ -83,7 +83,8 @@ export class SuppressionSession {
 
   /** One result as reported: recorded first when recording, then the suppressed findings removed. */
   filter(result: LintResult): LintResult {
-    this.linted.set(suppressionKey(result.file, this.keys), ruleCounts(result));
+    // Only --prune-suppressions needs the counts of every file (kept for a 100k run, they cost ~1 KB a file).
+    if (this.values.pruneSuppressions === true) this.linted.set(suppressionKey(result.file, this.keys), ruleCounts(result));
     if (this.recording !== undefined) recordResult(this.suppressions, result, this.keys, this.recording);
     const applied = applyToResult(this.suppressions, result, this.keys);
     this.suppressed += applied.suppressed;

@@ -7,8 +7,8 @@
  * The file is line-based, written in path order and read in two streaming passes, so a
  * 100,000-file cache is never held in memory:
  *
- *   {"anpCache":1,"key":"<sha1>","strategy":"metadata"}
- *   "<path as JSON>"\t<size>\t<mtimeMs>\t<content sha1 or ->\t<entry JSON>
+ *   {"anpCache":2,"key":"<sha1>","strategy":"metadata"}
+ *   "<path as JSON>"\t<size>\t<mtimeMs>\t<content sha1 or ->\t<corpus summaries JSON or ->\t<result JSON>
  *
  * Pass 1 (`lookup`) reads the tab-separated heads only, joined with the run's sorted file
  * list, and decides hit or miss (size + mtime, or the content hash); it remembers where each
@@ -27,13 +27,13 @@ import { describeIoError } from '../io/read.js';
 import { openAtomicWriter, type AtomicWriter } from '../io/write.js';
 import type { FileResult } from '../model/finding.js';
 import { builtinRules } from '../../rules/index.js';
-import type { CorpusData } from './corpus.js';
+import { corpusReplacer, corpusReviver, type CorpusData } from './corpus.js';
 import { packageInfo } from './package-info.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
 export const DEFAULT_CACHE_LOCATION = '.anpcache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CacheOptions {
   /** The cache file (relative to the linter's cwd); a folder gets `.anpcache` inside. Default `.anpcache`. */
@@ -47,13 +47,19 @@ export interface CacheEntry {
   result: FileResult;
   /** The corpus rules' summaries (absent for an unreadable file or without corpus rules). */
   corpus?: CorpusData;
+  /** Not to be cached: a file that could not be read (permissions may change without its mtime), or that a worker died on. */
+  transient?: true;
 }
 
 /** The cache key: a hash of everything besides the file that a result depends on (`shard`: the key shard reports carry). */
-export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStrategy | 'shard', rulesDirs: readonly string[], version = packageInfo().version): string {
+export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStrategy | 'shard', rulesDirs: readonly string[], cwd: string, version = packageInfo().version): string {
   const hash = createHash('sha1');
   const builtin = new Set(builtinRules);
-  hash.update(JSON.stringify({ format: FORMAT, version, strategy, now: now.toISOString().slice(0, 10), config: printableConfig(resolved) }));
+  // Paths relative to the cwd, so that the key does not depend on where the project is checked
+  // out (the jobs of a CI matrix and the one that merges may use other folders).
+  const shown = (file: string): string => path.relative(cwd, file).split(path.sep).join('/');
+  const config = { ...printableConfig(resolved), plugins: resolved.plugins.map(shown) };
+  hash.update(JSON.stringify({ format: FORMAT, version, strategy, now: now.toISOString().slice(0, 10), config }));
   for (const rule of resolved.rules) {
     hash.update(`\0rule ${rule.meta.id}`);
     // A custom rule given as an object (the API's customRules) is known by its code.
@@ -71,7 +77,7 @@ export function cacheKey(resolved: ResolvedConfig, now: Date, strategy: CacheStr
     }
   }
   for (const file of files) {
-    hash.update(`\0file ${file}\0`);
+    hash.update(`\0file ${shown(file)}\0`);
     try {
       if (statSync(file).isFile()) hash.update(readFileSync(file));
     } catch {
@@ -145,7 +151,10 @@ export class LintCache {
   private fd: number | undefined;
   private writer: AtomicWriter | undefined;
   private warned = false;
+  /** Files of this run that are unchanged. */
   hits = 0;
+  /** Entries in the cache file read. */
+  entries = 0;
 
   private constructor(
     private readonly file: string,
@@ -168,6 +177,9 @@ export class LintCache {
   static async open(options: { file: string; key: string; strategy: CacheStrategy; files: readonly string[]; cwd: string; special: ReadonlyMap<string, string>; warn: (message: string) => void }): Promise<LintCache> {
     const cache = new LintCache(options.file, options.key, options.strategy, options.files, options.cwd, options.warn);
     cache.lookup(options.special);
+    // Every file unchanged and none gone: the cache stays as it is (no rewrite of a file that
+    // can be larger than the corpus).
+    if (cache.hits === options.files.length && cache.entries === options.files.length && cache.hits > 0) return cache;
     try {
       mkdirSync(path.dirname(options.file), { recursive: true });
       cache.writer = await openAtomicWriter(options.file);
@@ -220,6 +232,10 @@ export class LintCache {
     } catch {
       header = null;
     }
+    if (header !== null && typeof header === 'object' && typeof (header as { anpCache?: unknown }).anpCache === 'number' && (header as { anpCache: number }).anpCache !== FORMAT) {
+      this.close(); // written by another anp: every file again
+      return;
+    }
     if (header === null || typeof header !== 'object' || (header as { anpCache?: unknown }).anpCache !== FORMAT) {
       if (head !== null && head.line.length > 0) this.corrupt('is not an anp cache file');
       this.close();
@@ -232,13 +248,15 @@ export class LintCache {
     }
     let index = 0;
     let hits = 0;
-    for (let next = reader.next(); next !== null && index < files.length; next = reader.next()) {
+    for (let next = reader.next(); next !== null; next = reader.next()) {
+      this.entries++;
       const parts = heads(next.line);
       if (parts === null) {
         this.corrupt(`has a damaged line at byte ${next.offset}`);
         this.hitOffset.fill(-1);
         this.close();
         this.hits = 0;
+        this.entries = 0;
         return;
       }
       const [file, size, mtime, hash] = parts;
@@ -272,8 +290,12 @@ export class LintCache {
     try {
       readSync(this.fd, line, 0, line.length, offset);
       const tab = nthTab(line, 4);
-      const entry = JSON.parse(line.subarray(tab + 1).toString('utf8')) as CacheEntry;
-      if (typeof entry?.result?.file !== 'string' || !Array.isArray(entry.result.findings)) throw new Error('not an entry');
+      const tab5 = line.indexOf(TAB, tab + 1);
+      if (tab < 0 || tab5 < 0) throw new Error('not an entry');
+      const corpusText = line.subarray(tab + 1, tab5).toString('utf8');
+      const result = JSON.parse(line.subarray(tab5 + 1).toString('utf8')) as FileResult;
+      if (typeof result?.file !== 'string' || !Array.isArray(result.findings)) throw new Error('not an entry');
+      const entry: CacheEntry = corpusText === '-' ? { result } : { result, corpus: JSON.parse(corpusText, corpusReviver) as CorpusData };
       await this.writer?.write(line);
       await this.writer?.write('\n');
       return entry;
@@ -286,10 +308,10 @@ export class LintCache {
   /** Records a file linted in this run. */
   async put(index: number, entry: CacheEntry): Promise<void> {
     const state = this.states[index];
-    if (this.writer === undefined || state === undefined) return;
+    if (this.writer === undefined || state === undefined || entry.transient === true) return;
     const file = this.files[index]!;
-    const stored: CacheEntry = entry.corpus ? { result: plainResult(entry.result), corpus: entry.corpus } : { result: plainResult(entry.result) };
-    await this.writer.write(`${JSON.stringify(file)}\t${state.size}\t${state.mtimeMs}\t${state.hash}\t${JSON.stringify(stored)}\n`);
+    const corpus = entry.corpus ? JSON.stringify(entry.corpus, corpusReplacer) : '-';
+    await this.writer.write(`${JSON.stringify(file)}\t${state.size}\t${state.mtimeMs}\t${state.hash}\t${corpus}\t${JSON.stringify(plainResult(entry.result))}\n`);
   }
 
   /** Puts the new cache in place of the old one. */

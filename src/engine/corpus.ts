@@ -172,6 +172,37 @@ export interface CorpusData {
   summaries: Record<string, SummaryOutcome>;
 }
 
+const TYPED_ARRAYS = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array'] as const;
+type TypedArrayName = (typeof TYPED_ARRAYS)[number];
+
+/**
+ * JSON.stringify's replacer for CorpusData (the cache, shard reports): what structured clone
+ * carries to a worker but JSON does not (typed arrays, Map, Set) is written as a tagged
+ * object that `corpusReviver` turns back, so a summary survives a file as it survives a thread.
+ */
+export function corpusReplacer(this: unknown, _key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const name = value.constructor.name;
+    if ((TYPED_ARRAYS as readonly string[]).includes(name)) return { $anpTyped: name, values: Array.from(value as unknown as ArrayLike<number>) };
+  }
+  if (value instanceof Map) return { $anpMap: [...value.entries()] };
+  if (value instanceof Set) return { $anpSet: [...value.values()] };
+  return value;
+}
+
+/** JSON.parse's reviver for what `corpusReplacer` wrote. */
+export function corpusReviver(this: unknown, _key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const tagged = value as { $anpTyped?: unknown; values?: unknown; $anpMap?: unknown; $anpSet?: unknown };
+  if (typeof tagged.$anpTyped === 'string' && Array.isArray(tagged.values) && (TYPED_ARRAYS as readonly string[]).includes(tagged.$anpTyped)) {
+    const Typed = globalThis[tagged.$anpTyped as TypedArrayName];
+    return Typed.from(tagged.values as number[]);
+  }
+  if (Array.isArray(tagged.$anpMap)) return new Map(tagged.$anpMap as Array<[unknown, unknown]>);
+  if (Array.isArray(tagged.$anpSet)) return new Set(tagged.$anpSet as unknown[]);
+  return value;
+}
+
 /**
  * The worker side of `collectSummaries`: each corpus rule that is on (in the order the
  * CorpusLinter starts them) summarises the post.

@@ -357,7 +357,7 @@ class LinterImpl implements Linter {
     const rulesDirs = (this.options.rulesDirs ?? []).map((dir) => path.resolve(this.cwd, dir));
     return LintCache.open({
       file: cacheFile(settings.location ?? DEFAULT_CACHE_LOCATION, this.cwd),
-      key: cacheKey(resolved, this.now, strategy, rulesDirs),
+      key: cacheKey(resolved, this.now, strategy, rulesDirs, this.cwd),
       strategy,
       files,
       cwd: this.cwd,
@@ -410,8 +410,9 @@ class LinterImpl implements Linter {
     const setup = this.workerSetup('lint', corpus !== null, 0);
     for await (const batch of lintInWorkers(files, this.special, setup, workers, resolved)) {
       for (const item of batch) {
-        if (corpus && item.summaries) yield { result: item.result, corpus: corpus.corpusData(item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] }) };
-        else yield { result: item.result };
+        const transient = item.transient ? { transient: true as const } : {};
+        if (corpus && item.summaries) yield { result: item.result, corpus: corpus.corpusData(item.summaries, { invalidUtf8Lines: item.invalidUtf8Lines ?? [] }), ...transient };
+        else yield { result: item.result, ...transient };
       }
     }
   }
@@ -427,7 +428,8 @@ class LinterImpl implements Linter {
       data = undefined;
       const { result, post } = lintSource(file, source, resolved, this.now, collector, fixing);
       if (post !== null) options.onPost?.(post, file);
-      yield data !== undefined ? { result, corpus: data } : { result };
+      const transient = source.kind === 'unreadable' && source.reason === 'read-error' ? { transient: true as const } : {};
+      yield data !== undefined ? { result, corpus: data, ...transient } : { result, ...transient };
     }
   }
 

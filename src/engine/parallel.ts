@@ -53,6 +53,8 @@ export interface LintItem {
   /** Corpus summaries of the post, one per corpus run; absent for unreadable files. */
   summaries?: SummaryOutcome[];
   invalidUtf8Lines?: readonly number[];
+  /** A result that says nothing lasting about the file (it could not be read, a worker died on it): never cached. */
+  transient?: true;
 }
 
 export type ExportItem = { file: string; json: string; invalidUtf8Lines: readonly number[] } | { file: string; json: null; message: string };
@@ -98,7 +100,7 @@ export function lintInWorkers(files: readonly string[], special: ReadonlyMap<str
       const finding = unreadableFinding(file, crashMessage(reason), resolved.settings);
       const findings = finding ? [finding] : [];
       const errorCount = findings.filter((f) => f.severity === 'error').length;
-      return { result: [{ result: { file, findings, errorCount, warningCount: findings.length - errorCount } }] };
+      return { result: [{ result: { file, findings, errorCount, warningCount: findings.length - errorCount }, transient: true }] };
     },
   });
 }

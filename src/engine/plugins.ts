@@ -39,6 +39,9 @@ export const PluginRuleShape = z.object({
   corpus: z
     .custom<NonNullable<Rule['corpus']>>(isFunction, { message: 'expected a function corpus(context) returning { collect, finish }' })
     .optional(),
+  corpusSummary: z
+    .custom<NonNullable<Rule['corpusSummary']>>(isFunction, { message: 'expected a function corpusSummary(post, context)' })
+    .optional(),
 });
 
 /** Loadable rule module extensions, for `loadRulesDir`. */
@@ -114,7 +117,7 @@ async function loadRuleModule(path: string): Promise<Rule[]> {
 }
 
 function candidatesOf(namespace: Record<string, unknown>): unknown[] {
-  if ('meta' in namespace || 'check' in namespace) return [{ meta: namespace.meta, check: namespace.check, corpus: namespace.corpus }];
+  if ('meta' in namespace || 'check' in namespace) return [{ meta: namespace.meta, check: namespace.check, corpus: namespace.corpus, corpusSummary: namespace.corpusSummary }];
   const fallback = namespace.default ?? namespace.rules;
   if (Array.isArray(fallback)) return fallback;
   if (fallback !== undefined && fallback !== null) {
@@ -141,7 +144,7 @@ function validate(path: string, candidate: unknown, index: number | undefined): 
     const at = issue.path.length > 0 ? issue.path.join('.') : 'the export';
     throw new PluginError(path, `${where}${at}: ${issue.message}`);
   }
-  const { meta, check, corpus } = parsed.data;
+  const { meta, check, corpus, corpusSummary } = parsed.data;
   const schema: z.ZodType = meta.schema ?? z.object({}).loose();
   const defaults = schema.safeParse({});
   if (!defaults.success) {
@@ -159,5 +162,7 @@ function validate(path: string, candidate: unknown, index: number | undefined): 
     check: check.bind(candidate),
   };
   if (corpus) rule.corpus = corpus.bind(candidate);
+  // With it (and the run's collectSummary), the rule's corpus phase works across worker threads, the cache and shards.
+  if (corpusSummary) rule.corpusSummary = corpusSummary.bind(candidate);
   return rule;
 }

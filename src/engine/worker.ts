@@ -41,6 +41,7 @@ function lintOne(task: TaskFile): LintItem {
     : null;
   const { result } = lintSource(task.file, source, resolved, now, collector);
   const item: LintItem = { result };
+  if (source.kind === 'unreadable' && source.reason === 'read-error') item.transient = true;
   if (summaries !== undefined) {
     item.summaries = summaries;
     if (source.kind !== 'unreadable') item.invalidUtf8Lines = source.invalidUtf8Lines;

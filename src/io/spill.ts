@@ -2,11 +2,14 @@
  * Spilling to a temp file what a run must keep till its end but need not keep in memory:
  * a report's middle whose head (totals) is known only at the end (junit), or the results a
  * corpus rule holds back until its findings are known. Written in 1 MB pieces, read back in
- * order, removed once read (or when the run stops early).
+ * order, removed once read, when the run stops early, or on an interrupt (registered like
+ * the `-o` temp files, src/io/write.ts).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { registerTempFile, releaseTempFile } from './write.js';
 
 const FLUSH = 1 << 20;
 
@@ -14,7 +17,7 @@ const FLUSH = 1 << 20;
 export class TextSpill {
   private pending: string[] = [];
   private pendingLength = 0;
-  private dir: string | undefined;
+  private file: string | undefined;
   private fd: number | undefined;
   /** Characters appended in all. */
   length = 0;
@@ -30,8 +33,10 @@ export class TextSpill {
   private flush(): void {
     if (this.pendingLength === 0) return;
     if (this.fd === undefined) {
-      this.dir = mkdtempSync(path.join(tmpdir(), 'anp-spill-'));
-      this.fd = openSync(path.join(this.dir, 'spill'), 'w+');
+      const file = path.join(tmpdir(), `anp-spill-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      this.fd = openSync(file, 'wx+', 0o600);
+      this.file = file;
+      registerTempFile(file);
     }
     writeSync(this.fd, this.pending.join(''));
     this.pending = [];
@@ -63,8 +68,15 @@ export class TextSpill {
   dispose(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
-    this.dir = undefined;
+    if (this.file !== undefined) {
+      try {
+        unlinkSync(this.file);
+      } catch {
+        // already gone
+      }
+      releaseTempFile(this.file);
+    }
+    this.file = undefined;
     this.pending = [];
     this.pendingLength = 0;
   }

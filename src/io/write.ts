@@ -23,6 +23,16 @@ const liveTemps = new Set<string>();
 /** Output files this run will write (as the user named them), for the interrupt message. */
 const pendingOutputs = new Set<string>();
 
+/** Registers a temp file made elsewhere (src/io/spill.ts) for removal on an interrupt. */
+export function registerTempFile(file: string): void {
+  liveTemps.add(file);
+}
+
+/** The file is gone (removed by its owner): no need to remove it on an interrupt. */
+export function releaseTempFile(file: string): void {
+  liveTemps.delete(file);
+}
+
 /** The temp files not yet renamed or removed (tests, and the interrupt handler). */
 export function liveTempFiles(): string[] {
   return [...liveTemps];

@@ -13,13 +13,14 @@ import { buildSarif } from '../../src/formatters/sarif.js';
 import { createLinter, type LintResult } from '../../src/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { ItemSpill, TextSpill } from '../../src/io/spill.js';
+import { liveTempFiles } from '../../src/io/write.js';
 import { runAnp } from '../cli/helpers.js';
 import { benchCorpus } from './corpus.js';
 
 const NOW = '2026-11-23';
 
 async function spillDirs(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((name) => name.startsWith('anp-spill-'));
+  return (await readdir(tmpdir())).filter((name) => name.startsWith(`anp-spill-${process.pid}-`));
 }
 
 describe('spills', () => {
@@ -30,8 +31,11 @@ describe('spills', () => {
     for (const item of items) spill.push(item);
     expect(spill.spilled).toBe(true);
     expect((await spillDirs()).length).toBe(before.length + 1);
+    // Registered for the interrupt handler while it exists.
+    expect(liveTempFiles().filter((file) => file.includes('anp-spill-'))).toHaveLength(1);
     expect([...spill.drain()]).toEqual(items);
     expect(await spillDirs()).toEqual(before);
+    expect(liveTempFiles().filter((file) => file.includes('anp-spill-'))).toEqual([]);
   });
 
   it('TextSpill: chunks join to the text, multi-byte characters across 1 MB boundaries included', () => {

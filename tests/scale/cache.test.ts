@@ -4,7 +4,7 @@
  * version, strategy) are unchanged; the corpus phase runs over cached summaries; a corrupt
  * or foreign cache costs one warning.
  */
-import { cp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/engine/cache.js';
@@ -54,8 +54,12 @@ describe('lintFiles with a cache', () => {
     const first = await lint(root, { rules });
     expect(first.warnings).toEqual([]);
     await markCache(root);
+    const marked = await stat(path.join(root, '.anpcache'));
     const second = await lint(root, { rules });
     expect(fromCache(second.results).length).toBeGreaterThan(30);
+    // Nothing changed: the cache file is left as it was, not rewritten.
+    const after = await stat(path.join(root, '.anpcache'));
+    expect([after.ino, after.mtimeMs]).toEqual([marked.ino, marked.mtimeMs]);
     const unmark = (results: LintResult[]) => JSON.parse(JSON.stringify(results).replaceAll(`${CACHE_MARK} `, '')) as LintResult[];
     expect(unmark(second.results)).toEqual(plain.results);
     expect(first.results).toEqual(plain.results);
@@ -128,10 +132,10 @@ describe('lintFiles with a cache', () => {
   it('the anp version is part of the key', async () => {
     const linter = createLinter({ config: false, now: NOW });
     const resolved = await linter.config();
-    const key = (version: string) => cacheKey(resolved, linter.now, 'metadata', [], version);
+    const key = (version: string) => cacheKey(resolved, linter.now, 'metadata', [], linter.cwd, version);
     expect(key('1.0.0')).toBe(key('1.0.0'));
     expect(key('1.0.1')).not.toBe(key('1.0.0'));
-    expect(cacheKey(resolved, linter.now, 'metadata', [])).toBe(cacheKey(resolved, linter.now, 'metadata', []));
+    expect(cacheKey(resolved, linter.now, 'metadata', [], linter.cwd)).toBe(cacheKey(resolved, linter.now, 'metadata', [], linter.cwd));
   });
 
   it('the corpus phase runs over cached summaries: deleting one of 10 posts drops the finding of the other 9', async () => {
@@ -168,7 +172,7 @@ describe('lintFiles with a cache', () => {
     // A damaged entry after a good head: linted again in its turn.
     await lint(root);
     const text = await readFile(path.join(root, '.anpcache'), 'utf8');
-    await writeFile(path.join(root, '.anpcache'), text.replace(/("b\.txt"\t[^\t]*\t[^\t]*\t[^\t]*\t)\{/, '$1{{'));
+    await writeFile(path.join(root, '.anpcache'), text.replace(/("b\.txt"\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t)\{/, '$1{{'));
     const entry = await lint(root);
     expect(entry.results).toEqual(plain.results);
     expect(entry.warnings).toEqual(['the cache .anpcache has a damaged entry for b.txt; ignored (its files are linted again)']);
@@ -191,6 +195,26 @@ describe('lintFiles with a cache', () => {
   });
 });
 
+describe('what is never cached', () => {
+  it('a file a worker died on is not cached: the next run tries it again', async () => {
+    const root = await makeTree({
+      'rules/exit.mjs': [
+        "export const meta = { id: 'exit-on-boom', description: 'Kills its thread on BOOM.', defaultSeverity: 'warn' };",
+        "export function check(post) { if (post.title.includes('BOOM')) process.exit(3); }",
+      ].join('\n'),
+      'a.txt': 'first post\n\nfine text here.\n',
+      'b.txt': 'BOOM post\n\ntext.\n',
+    });
+    const linter = createLinter({ cwd: root, config: false, now: NOW, rulesDirs: ['rules'] });
+    const results: LintResult[] = [];
+    for await (const result of linter.lintFiles(['a.txt', 'b.txt'], { concurrency: 2, cache: {} })) results.push(result);
+    expect(results[1]!.findings[0]!.message).toMatch(/worker thread stopped/);
+    const cache = await readFile(path.join(root, '.anpcache'), 'utf8');
+    expect(cache).toContain('"a.txt"\t');
+    expect(cache).not.toContain('"b.txt"\t');
+  });
+});
+
 describe('anp lint --cache', () => {
   it('writes .anpcache (or --cache-location), same stdout on the cached re-run; --cache-strategy is checked', async () => {
     const root = await benchCorpus(12, 2);
@@ -201,7 +225,11 @@ describe('anp lint --cache', () => {
     expect(first.stdout).toBe(plain.stdout);
     expect(second.stdout).toBe(plain.stdout);
     expect(second.code).toBe(plain.code);
-    expect((await readFile(path.join(root, 'tmp/.anpcache'), 'utf8')).startsWith('{"anpCache":1,')).toBe(true);
+    expect((await readFile(path.join(root, 'tmp/.anpcache'), 'utf8')).startsWith('{"anpCache":2,')).toBe(true);
+    for (const [extra, why] of [[['--fix-dry-run'], 'fixing'], [['-f', 'html'], 'a report that needs every post (html, stats)']] as const) {
+      const unused = await runAnp(['lint', '.', '--now', NOW, '--cache', ...extra], { cwd: root });
+      expect(unused.stderr).toContain(`anp: warning: the cache is not used with ${why}; every file is linted`);
+    }
     const bad = await runAnp([...args, '--cache', '--cache-strategy', 'mtime'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/metadata, content/);
