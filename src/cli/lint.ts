@@ -96,6 +96,8 @@ Examples:
   anp lint content/ -f sarif -o anp.sarif --now 2026-11-23
   anp lint --rule stale-review:error --max-warnings 0 .
   anp lint --concurrency 2 content/
+  anp lint --cache content/            # later runs re-lint only changed files
+  anp lint --shard 1/4 -f json -o shard-1.json content/   # then: anp merge shard-*.json
   anp lint --fix-dry-run --diff content/
   anp lint --fix --fix-type duplication content/
   anp lint content/ -f html -o report.html

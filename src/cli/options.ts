@@ -37,7 +37,7 @@ const SHARED = {
   color: () => new Option('--color', 'force coloured output'),
   noColor: () => new Option('--no-color', 'disable coloured output'),
   concurrency: () =>
-    new Option('--concurrency <n|auto|off>', 'worker threads: a number, auto (cores - 1; none for small runs) or off (this thread only); output is the same')
+    new Option('--concurrency <n|auto|off>', 'worker threads: a number, auto (cores - 1; none for small runs or below 3 cores) or off (this thread only); output is the same')
       .argParser(concurrencyValue)
       .default('auto'),
   noFollowSymlinks: () => new Option('--no-follow-symlinks', 'do not follow symbolic links to folders (links that lead back into the walk are never followed)'),

@@ -120,8 +120,8 @@ export type ReadPost =
 
 export interface LintFilesOptions {
   /**
-   * Worker threads: a number, `auto` (cores - 1, at least 1; none below AUTO_MIN_FILES
-   * files) or `off` (the default: this thread). Results are the same whatever the value.
+   * Worker threads: a number, `auto` (cores - 1; none below AUTO_MIN_FILES files or below 3
+   * cores) or `off` (the default: this thread). Results are the same whatever the value.
    * Ignored (this thread) with `onPost`, `customRules` objects or a corpus rule without
    * `corpusSummary`.
    */

@@ -157,7 +157,8 @@ var filterInput=document.getElementById('filter'),severity=document.getElementBy
 var countEl=document.getElementById('count'),details=document.getElementById('details');
 var view=[],sortKey='errors',sortDir=-1,selected=-1,rendered=new Map();
 for(var r=0;r<rules.length;r++){var o=document.createElement('option');o.value=String(r);o.textContent=rules[r];ruleSelect.appendChild(o);}
-files.forEach(function(f){var seen={};f.rules=[];for(var i=0;i<f.f.length;i++){var id=f.f[i][2];if(!seen[id]){seen[id]=1;f.rules.push(id);}}f.hay=(f.n+' '+(f.t||'')+' '+f.rules.map(function(i){return rules[i];}).join(' ')).toLowerCase();});
+files.forEach(function(f){f.rules=f.u;f.hay=(f.n+' '+(f.t||'')+' '+f.rules.map(function(i){return rules[i];}).join(' ')).toLowerCase();});
+function findingsOf(f){if(typeof f.f==='string')f.f=JSON.parse(f.f);return f.f;}
 function cmp(a,b){var x,y;if(sortKey==='file'){x=a.n;y=b.n;}else if(sortKey==='title'){x=a.t||'';y=b.t||'';}else if(sortKey==='errors'){x=a.e;y=b.e;}else if(sortKey==='warnings'){x=a.w;y=b.w;}else{x=a.rules.length;y=b.rules.length;}
  if(x<y)return -sortDir;if(x>y)return sortDir;return a.n<b.n?-1:a.n>b.n?1:0;}
 function apply(){var q=filterInput.value.trim().toLowerCase(),s=severity.value,rf=ruleSelect.value===''?-1:Number(ruleSelect.value);
@@ -175,7 +176,7 @@ function draw(){var first=Math.max(0,Math.floor(viewport.scrollTop/ROW)-10),last
 function show(index){selected=index;var f=files[index];details.hidden=false;details.textContent='';
  var h=document.createElement('h3');h.textContent=f.n;details.appendChild(h);
  var t=document.createElement('div');t.className='sub';t.textContent=(f.t?f.t+' — ':'')+f.e+' errors, '+f.w+' warnings'+(f.r?', reviewed '+f.r:'');details.appendChild(t);
- var ol=document.createElement('ol');f.f.forEach(function(x){var li=document.createElement('li');li.appendChild(cell('line '+x[0]+(x[4]?':'+x[4]:'')));li.appendChild(cell(x[1]?'error':'warning',x[1]?'sev-error':'sev-warn'));var m=cell(x[3]);m.style.whiteSpace='normal';li.appendChild(m);li.appendChild(cell(rules[x[2]],'rule'));ol.appendChild(li);});
+ var ol=document.createElement('ol');findingsOf(f).forEach(function(x){var li=document.createElement('li');li.appendChild(cell('line '+x[0]+(x[4]?':'+x[4]:'')));li.appendChild(cell(x[1]?'error':'warning',x[1]?'sev-error':'sev-warn'));var m=cell(x[3]);m.style.whiteSpace='normal';li.appendChild(m);li.appendChild(cell(rules[x[2]],'rule'));ol.appendChild(li);});
  if(f.f.length===0){var li=document.createElement('li');li.textContent='No findings.';ol.appendChild(li);}details.appendChild(ol);
  rendered.forEach(function(el,pos){el.classList.toggle('sel',view[pos]===selected);});}
 var buttons=document.querySelectorAll('.head button');
@@ -214,12 +215,18 @@ export const formatHtml: Formatter = (results: readonly FileResult[], context: F
       r: post?.reviewed ?? null,
       e: result.errorCount,
       w: result.warningCount,
-      // [line, 1 = error, rule index, message, column?]
-      f: result.findings.map((finding) => {
-        const entry: Array<string | number> = [finding.line, finding.severity === 'error' ? 1 : 0, ruleIndex.get(finding.ruleId)!, finding.message];
-        if (finding.column !== undefined) entry.push(finding.column);
-        return entry;
-      }),
+      // The rules that fire in the file (indexes, first-seen order), for the table.
+      u: [...new Set(result.findings.map((finding) => ruleIndex.get(finding.ruleId)!))],
+      // [line, 1 = error, rule index, message, column?], as a JSON text the page parses only
+      // when the file's details are shown: opening a 10k report then builds 10k strings, not
+      // every finding of every file.
+      f: JSON.stringify(
+        result.findings.map((finding) => {
+          const entry: Array<string | number> = [finding.line, finding.severity === 'error' ? 1 : 0, ruleIndex.get(finding.ruleId)!, finding.message];
+          if (finding.column !== undefined) entry.push(finding.column);
+          return entry;
+        }),
+      ),
     };
   });
   const posts = results.length;

@@ -11,6 +11,8 @@
  * (files that failed strict decoding) comes here.
  */
 
+import { utf8SequenceAt } from './utf8.js';
+
 const ESCAPE_BASE = 0xdc00;
 const FFFD = '\uFFFD';
 
@@ -40,45 +42,15 @@ export function decodeEscaped(bytes: Uint8Array): string {
     start = at + 1;
   };
   while (i < length) {
-    const byte = bytes[i]!;
-    if (byte < 0x80) {
-      i++;
-      continue;
-    }
-    let needed: number;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (byte >= 0xc2 && byte <= 0xdf) needed = 1;
-    else if (byte >= 0xe0 && byte <= 0xef) {
-      needed = 2;
-      if (byte === 0xe0) lower = 0xa0;
-      if (byte === 0xed) upper = 0x9f;
-    } else if (byte >= 0xf0 && byte <= 0xf4) {
-      needed = 3;
-      if (byte === 0xf0) lower = 0x90;
-      if (byte === 0xf4) upper = 0x8f;
-    } else {
-      escapeByte(i);
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    let ok = true;
-    for (let k = 0; k < needed; k++, j++) {
-      const next = bytes[j];
-      if (next === undefined || next < (k === 0 ? lower : 0x80) || next > (k === 0 ? upper : 0xbf)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) {
-      i = j;
+    const sequence = utf8SequenceAt(bytes, i);
+    if (sequence > 0) {
+      i += sequence;
       continue;
     }
     // The lead byte and the continuation bytes it took are escaped; the byte that broke the
     // sequence is read again from the top.
-    for (let at = i; at < j; at++) escapeByte(at);
-    i = j;
+    for (let at = i; at < i - sequence; at++) escapeByte(at);
+    i -= sequence;
   }
   if (start < length) parts.push(decoder.decode(bytes.subarray(start, length)));
   return parts.join('');

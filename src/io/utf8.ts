@@ -25,8 +25,7 @@ export function invalidUtf8Lines(bytes: Uint8Array): number[] {
   };
 
   let i = 0;
-  const length = bytes.length;
-  while (i < length) {
+  while (i < bytes.length) {
     const byte = bytes[i]!;
     if (byte < 0x80) {
       if (byte === LF) line++;
@@ -38,41 +37,43 @@ export function invalidUtf8Lines(bytes: Uint8Array): number[] {
       continue;
     }
 
-    // How many continuation bytes the lead byte announces, and the allowed range of the
-    // first one (the narrow ranges exclude overlongs, surrogates and > U+10FFFF).
-    let needed: number;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (byte >= 0xc2 && byte <= 0xdf) needed = 1;
-    else if (byte >= 0xe0 && byte <= 0xef) {
-      needed = 2;
-      if (byte === 0xe0) lower = 0xa0;
-      if (byte === 0xed) upper = 0x9f;
-    } else if (byte >= 0xf0 && byte <= 0xf4) {
-      needed = 3;
-      if (byte === 0xf0) lower = 0x90;
-      if (byte === 0xf4) upper = 0x8f;
-    } else {
-      // 0x80..0xC1 (stray continuation or overlong lead) or 0xF5..0xFF.
-      markInvalid();
-      i++;
-      continue;
-    }
-
-    let j = i + 1;
-    let ok = true;
-    for (let k = 0; k < needed; k++, j++) {
-      const next = bytes[j];
-      const min = k === 0 ? lower : 0x80;
-      const max = k === 0 ? upper : 0xbf;
-      if (next === undefined || next < min || next > max) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) markInvalid();
-    // On failure j points at the offending byte, which is examined again from the top.
-    i = j;
+    const length = utf8SequenceAt(bytes, i);
+    if (length < 0) markInvalid();
+    // An invalid sequence ends before the byte that broke it, which is examined again.
+    i += Math.abs(length);
   }
   return lines;
+}
+
+/**
+ * The UTF-8 sequence that starts at `bytes[i]`: its length when it is valid (1 for ASCII), or
+ * minus the number of bytes it takes when it is not (the lead byte and the continuation bytes
+ * it accepted; the byte that broke it is not taken, so it is read again as the start of the
+ * next sequence). The ranges of the first continuation byte exclude overlongs, surrogates
+ * and code points above U+10FFFF, as the WHATWG decoder does.
+ */
+export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const byte = bytes[i]!;
+  if (byte < 0x80) return 1;
+  let needed: number;
+  let lower = 0x80;
+  let upper = 0xbf;
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 1;
+  else if (byte >= 0xe0 && byte <= 0xef) {
+    needed = 2;
+    if (byte === 0xe0) lower = 0xa0;
+    if (byte === 0xed) upper = 0x9f;
+  } else if (byte >= 0xf0 && byte <= 0xf4) {
+    needed = 3;
+    if (byte === 0xf0) lower = 0x90;
+    if (byte === 0xf4) upper = 0x8f;
+  } else {
+    // 0x80..0xC1 (stray continuation or overlong lead) or 0xF5..0xFF.
+    return -1;
+  }
+  for (let k = 0; k < needed; k++) {
+    const next = bytes[i + 1 + k];
+    if (next === undefined || next < (k === 0 ? lower : 0x80) || next > (k === 0 ? upper : 0xbf)) return -(1 + k);
+  }
+  return 1 + needed;
 }

@@ -121,29 +121,11 @@ export function prepareOutputTarget(target: string, shown: string): void {
 
 /** `.NAME.<pid>.<hex>.tmp` files beside `target` whose process is gone; returns how many were removed. */
 export function removeStaleTemps(target: string): number {
-  const folder = path.dirname(target);
   const prefix = `.${path.basename(target)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (!match) continue;
-    const pid = Number(match[1]);
-    if (pid === process.pid || processExists(pid)) continue;
-    try {
-      unlinkSync(path.join(folder, name));
-      removed++;
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-  return removed;
+  return removeDeadTemps(path.dirname(target), (name) => {
+    if (!name.startsWith(prefix)) return undefined;
+    return /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+  });
 }
 
 /**
@@ -151,18 +133,27 @@ export function removeStaleTemps(target: string): number {
  * beside it (the temps a killed `anp lint --fix` left); one readdir. Returns how many were removed.
  */
 export function removeStaleTempsIn(folder: string): number {
+  let present: Set<string> | undefined;
+  return removeDeadTemps(folder, (name, names) => {
+    const match = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    present ??= new Set(names);
+    return match && present.has(match[1]!) ? match[2] : undefined;
+  });
+}
+
+/** Removes each file of `folder` for which `pidOf` names a process that is gone (not this one). */
+function removeDeadTemps(folder: string, pidOf: (name: string, names: readonly string[]) => string | undefined): number {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
     return 0;
   }
-  const present = new Set(names);
   let removed = 0;
   for (const name of names) {
-    const match = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!match || !present.has(match[1]!)) continue;
-    const pid = Number(match[2]);
+    const owner = pidOf(name, names);
+    if (owner === undefined) continue;
+    const pid = Number(owner);
     if (pid === process.pid || processExists(pid)) continue;
     try {
       unlinkSync(path.join(folder, name));

@@ -263,10 +263,14 @@ describe('languageFromFence and canonicalLanguage', () => {
 });
 
 describe('detectLanguage cost', () => {
-  it('stays a few microseconds a block (bounded lines, no backtracking regexes)', () => {
+  // Not a timed test: the cost of a 5,000-line block is compared with that of its first 60
+  // lines, measured in the same loop, so a loaded machine slows both alike. The absolute
+  // figures are printed for the record.
+  it('reads a bounded sample of a block: 5,000 lines cost about what 60 do (no backtracking regexes)', () => {
     const blocks = readdirSync(SNIPPETS).filter((f) => f.endsWith('.txt')).map((f) => lines(readFileSync(SNIPPETS + f, 'utf8')));
     const short = ['from fastapi import FastAPI', 'app = FastAPI()', '', '@app.get("/health")', 'def health():', '    return {"ok": True}'];
     const huge = Array.from({ length: 5000 }, (_, i) => `    value_${i} = compute(value_${i - 1}) + ${'x'.repeat(i % 400)}`);
+    const head = huge.slice(0, 60);
     for (let i = 0; i < 2000; i++) detectLanguage(short, 'python');
     for (const b of blocks) detectLanguage(b);
     const time = (fn: () => void, n: number): number => {
@@ -278,15 +282,19 @@ describe('detectLanguage cost', () => {
     const snippetUs = time(() => {
       for (const b of blocks) detectLanguage(b);
     }, 20) / blocks.length;
-    const hugeUs = time(() => detectLanguage(huge), 200);
+    let hugeUs = 0;
+    let headUs = 0;
+    for (let round = 0; round < 5; round++) {
+      hugeUs += time(() => detectLanguage(huge), 40);
+      headUs += time(() => detectLanguage(head), 40);
+    }
     console.log(table('detectLanguage cost (this machine)', [
-      ['6-line Python block, with hint', `${shortUs.toFixed(1)} µs`],
+      ['6-line Python block, with hint', `${(shortUs).toFixed(1)} µs`],
       [`snippets (avg ${(blocks.reduce((a, b) => a + Math.min(b.length, 60), 0) / blocks.length).toFixed(0)} lines sampled)`, `${snippetUs.toFixed(1)} µs a block`],
-      ['5,000-line block (60 sampled, long lines cut)', `${hugeUs.toFixed(1)} µs`],
+      ['5,000-line block (60 sampled, long lines cut)', `${(hugeUs / 5).toFixed(1)} µs`],
+      ['its first 60 lines', `${(headUs / 5).toFixed(1)} µs`],
     ]));
-    // Generous bounds for a loaded CI machine; measured 5 µs, 50 µs and 60 µs here.
-    expect(shortUs).toBeLessThan(100);
-    expect(snippetUs).toBeLessThan(1_000);
-    expect(hugeUs).toBeLessThan(2_000);
+    // A reader of every line would cost ~80x; the sample keeps it near 1x (measured 1-2x).
+    expect(hugeUs / headUs).toBeLessThan(8);
   });
 });

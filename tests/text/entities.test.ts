@@ -44,14 +44,10 @@ describe('decodeEntities', () => {
     expect(fromIndex('&lt;')).toBe('<');
   });
 
-  it('is cheap on text without entities', () => {
-    const paragraph = 'Monitoring should answer simple questions quickly: is the service up, is it slow. '.repeat(4);
-    const n = 200_000;
-    let sink = 0;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) sink += decodeEntities(paragraph).length;
-    const perCallNs = ((performance.now() - start) * 1e6) / n;
-    expect(sink).toBe(paragraph.length * n);
-    expect(perCallNs).toBeLessThan(2_000); // a generous bound for a shared CI machine
+  it('gives text without entities back as it is, whatever its length', () => {
+    // (No timed assertion here: the cost of the parser is measured by the benchmarks.)
+    const paragraph = 'Monitoring should answer simple questions quickly: is the service up, is it slow. '.repeat(400);
+    expect(decodeEntities(paragraph)).toBe(paragraph);
+    expect(decodeEntities(`${paragraph}&amp;`)).toBe(`${paragraph}&`);
   });
 });
