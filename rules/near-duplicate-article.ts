@@ -87,7 +87,7 @@ export default defineRule({
   meta: {
     id: 'near-duplicate-article',
     description: 'An article that is mostly the same text as an earlier one of the run (MinHash over word 5-grams), or mostly contained in it.',
-    defaultSeverity: 'warn',
+    defaultSeverity: 'off',
     tags: ['corpus'],
     docs: 'docs/rules/near-duplicate-article.md',
     schema: z.strictObject({

@@ -36,16 +36,17 @@ describe.concurrent('anp stats', () => {
     const sample = readFileSync('fixtures/samples/002_ad4a0e9d784e4b8a.txt', 'utf8');
     const other = readFileSync('fixtures/samples/000_456d147a9ef15f3b.txt', 'utf8');
     const root = await makeTree({ 'a.txt': sample, 'b.txt': other, 'c.txt': sample, 'd.txt': other, 'e.txt': sample });
-    const result = await runAnp(['stats', '.', '--now', '2026-11-23', '--json'], { cwd: root, env });
+    const on = ['--rule', 'near-duplicate-article:warn'];
+    const result = await runAnp(['stats', '.', '--now', '2026-11-23', '--json', ...on], { cwd: root, env });
     const stats = JSON.parse(result.stdout) as Stats;
     expect(stats.clusters).toEqual([
       { size: 3, first: 'a.txt', members: ['c.txt', 'e.txt'] },
       { size: 2, first: 'b.txt', members: ['d.txt'] },
     ]);
-    const table = await runAnp(['stats', '.', '--now', '2026-11-23', '--no-color'], { cwd: root, env });
+    const table = await runAnp(['stats', '.', '--now', '2026-11-23', '--no-color', ...on], { cwd: root, env });
     expect(table.stdout).toContain('Largest clusters of near-duplicate articles');
     expect(table.stdout).toMatch(/│ +3 │ a\.txt +│ c\.txt +│/);
-    const off = await runAnp(['stats', '.', '--now', '2026-11-23', '--json', '--rule', 'near-duplicate-article:off'], { cwd: root, env });
+    const off = await runAnp(['stats', '.', '--now', '2026-11-23', '--json'], { cwd: root, env });
     expect((JSON.parse(off.stdout) as Stats).clusters).toEqual([]);
   });
 

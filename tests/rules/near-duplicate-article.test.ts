@@ -42,8 +42,8 @@ function prose(seed: number, words: number): string {
 const article = (title: string, body: string) => `${title}\n\n${body}\n`;
 
 describe('near-duplicate-article', () => {
-  it('warns by default, tagged corpus, with minSimilarity 0.8, minContainment 0.9, minWords 50', () => {
-    expect(rule.meta.defaultSeverity).toBe('warn');
+  it('is off by default (until it meets the corpus budget), tagged corpus, with minSimilarity 0.8, minContainment 0.9, minWords 50', () => {
+    expect(rule.meta.defaultSeverity).toBe('off');
     expect(rule.meta.tags).toEqual(['corpus']);
     expect(rule.meta.schema.parse({})).toEqual({ minSimilarity: 0.8, minContainment: 0.9, minWords: 50 });
     for (const bad of [{ minSimilarity: 0 }, { minSimilarity: 1.2 }, { minContainment: -1 }, { minWords: 0 }, { minWords: 2.5 }, { min: 1 }]) {

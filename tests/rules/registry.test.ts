@@ -39,7 +39,7 @@ describe('the built-in rule registry', () => {
     expect(corpusRules.map((rule) => rule.meta.id)).toEqual(['corpus-duplicate-paragraph', 'near-duplicate-article']);
     expect(corpusRules.every((rule) => typeof rule.corpusSummary === 'function')).toBe(true);
     expect(findRule('corpus-duplicate-paragraph')?.meta.defaultSeverity).toBe('off');
-    expect(findRule('near-duplicate-article')?.meta.defaultSeverity).toBe('warn');
+    expect(findRule('near-duplicate-article')?.meta.defaultSeverity).toBe('off');
     for (const rule of corpusRules) expect(rule.meta.tags).toEqual(['corpus']);
   });
 
@@ -52,7 +52,7 @@ describe('the built-in rule registry', () => {
       'stale-review': 'warn', 'future-review': 'error', 'needs-review': 'warn',
       'topic-mismatch': 'warn', 'checklist-mismatch': 'warn', 'image-mismatch': 'warn', 'paragraph-count-mismatch': 'warn',
       'reference-mismatch': 'warn', 'placeholder-image': 'warn', 'empty-section': 'warn', 'scrape-residue': 'off',
-      'corpus-duplicate-paragraph': 'off', 'near-duplicate-article': 'warn',
+      'corpus-duplicate-paragraph': 'off', 'near-duplicate-article': 'off',
     });
   });
 

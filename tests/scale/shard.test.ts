@@ -17,7 +17,7 @@ const CORPUS_RULE = ['-c', 'anp.config.json'];
 /** A bench corpus with the corpus rule on at minPosts 2 (so duplicates across shards abound). */
 async function corpus(count: number, seed: number): Promise<string> {
   const root = await benchCorpus(count, seed);
-  await writeFile(path.join(root, 'anp.config.json'), JSON.stringify({ rules: { 'corpus-duplicate-paragraph': ['warn', { minPosts: 2 }] } }));
+  await writeFile(path.join(root, 'anp.config.json'), JSON.stringify({ rules: { 'corpus-duplicate-paragraph': ['warn', { minPosts: 2 }], 'near-duplicate-article': 'warn' } }));
   return root;
 }
 
