@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * after the other (each alone, so neither slows the other down on a 2-core machine):
  *   npm run fuzz    100,000 fuzzed documents (tests/fuzz/*.fuzz.ts), on both cores;
  *   npm run faults  the interrupt/kill test and the hostile-output cases that spawn the bin
- *                   (/dev/full, closed pipes, odd names: tests/faults/*.fault.ts); needs `npm run build`.
+ *                   (/dev/full, closed pipes, odd names), --fix killed mid-write, and the SARIF
+ *                   Multitool on a 5,000-result log (tests/faults/*.fault.ts); needs `npm run build`.
  * Both record their counts in .tmp/robustness/, which scripts/ci-summary.mjs prints.
  */
 export default defineConfig({
