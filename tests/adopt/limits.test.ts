@@ -2,7 +2,7 @@
  * Platform limits: SARIF keeps at most 5,000 results (errors first), 100 locations per result,
  * and says what it left out; github writes at most 10 + 10 annotations and one notice; the
  * step summary stays under 1 MiB. The big report is built in memory (12,000 findings); the
- * SARIF Multitool validates it in the fault suite (tests/faults/sarif-limits.fault.ts), where
+ * SARIF Multitool validates it in the fault suite (tests/faults/sarif-multitool.fault.ts), where
  * its ~10 s do not count against `npm test`.
  */
 import { readFile, writeFile } from 'node:fs/promises';

@@ -10,7 +10,6 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { builtinRules } from '../../rules/index.js';
 import { reportJsonSchema } from '../../src/model/finding.js';
-import { describeValidation, ensureMultitool, multitoolSupported, validateSarif } from '../formatters/sarif-multitool.js';
 import { REPO_ROOT, makeTree, runAnp } from './helpers.js';
 
 /** No colour settings leak in from the test runner (vitest may set FORCE_COLOR). */
@@ -357,17 +356,13 @@ describe.concurrent('anp lint: every format on the five samples, parsed back', (
     }
   });
 
-  it.runIf(multitoolSupported)('sarif: zero errors from the SARIF Multitool', async () => {
-    ensureMultitool();
+  it('sarif: every built-in rule in the driver, help links to the rule docs, results (the Multitool checks this log in tests/faults/sarif-multitool.fault.ts)', async () => {
     const result = await run('sarif');
     expect(result.code).toBe(1);
     const log = JSON.parse(result.stdout);
     expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(builtinRules.map((rule) => rule.meta.id));
     expect(log.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/.+\/docs\/rules\/unreadable-input\.md$/);
     expect(log.runs[0].results.length).toBeGreaterThan(0);
-    const found = await validateSarif(result.stdout);
-    const errors = found.filter((r) => r.level === 'error');
-    expect(errors, describeValidation(errors)).toEqual([]);
   });
 
   it('junit: well-formed, one testsuite per sample', async () => {
