@@ -32,3 +32,31 @@ export function hash64(text: string): string {
 export function fingerprint(text: string): string {
   return hash64(normaliseText(text));
 }
+
+/** murmur3's 32-bit finaliser: a bijection that avalanches every input bit (unsigned result). */
+export function fmix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * murmur3's order-sensitive mix of `count` 32-bit word hashes from `start`, before the
+ * finaliser (`fmix32`): how the shingle hashes combine the hashes of their words.
+ */
+export function mixWords(hashes: ArrayLike<number>, start: number, count: number): number {
+  let hash = 0x9747b28c ^ count;
+  for (let index = start; index < start + count; index++) {
+    let k = Math.imul(hashes[index]!, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    hash ^= k;
+    hash = (hash << 13) | (hash >>> 19);
+    hash = (Math.imul(hash, 5) + 0xe6546b64) | 0;
+  }
+  return hash;
+}

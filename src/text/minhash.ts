@@ -21,7 +21,7 @@
  * Words come from `words()` (src/text/normalise.ts): NFKC, lower case, punctuation,
  * symbols and control characters dropped.
  */
-import { hash32 } from './hash.js';
+import { fmix32, hash32, mixWords } from './hash.js';
 
 /** Words per shingle. */
 export const SHINGLE_WORDS = 5;
@@ -55,17 +55,6 @@ const CONTAINMENT_Z = -1;
 // ---------------------------------------------------------------------------------------
 // Hashing
 
-/** murmur3's 32-bit finaliser: a bijection that avalanches every input bit. */
-function fmix(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /**
  * The 32-bit hashes of the word 5-grams of `words`, in text order (a repeated 5-gram
  * repeats its hash). A text of 1-4 words is one shingle of all its words; no words, none.
@@ -77,18 +66,7 @@ export function shingleHashes(words: readonly string[], size = SHINGLE_WORDS): U
   for (let i = 0; i < words.length; i++) wordHashes[i] = hash32(words[i]!);
   const width = Math.min(size, words.length);
   const out = new Uint32Array(words.length - width + 1);
-  for (let start = 0; start < out.length; start++) {
-    let h = 0x9747b28c ^ width;
-    for (let i = start; i < start + width; i++) {
-      let k = Math.imul(wordHashes[i]!, 0xcc9e2d51);
-      k = (k << 15) | (k >>> 17);
-      k = Math.imul(k, 0x1b873593);
-      h ^= k;
-      h = (h << 13) | (h >>> 19);
-      h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    }
-    out[start] = fmix(h);
-  }
+  for (let start = 0; start < out.length; start++) out[start] = fmix32(mixWords(wordHashes, start, width));
   return out;
 }
 
@@ -107,7 +85,7 @@ export interface Sketch {
 
 /** The fixed probe sequence of densification: bin `bin`'s `attempt`-th donor. */
 function probe(bin: number, attempt: number): number {
-  return fmix(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt + 1, 0x85ebca77)) & (SIGNATURE_SIZE - 1);
+  return fmix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt + 1, 0x85ebca77)) & (SIGNATURE_SIZE - 1);
 }
 
 /** The sketch of a text given as its normalised words (see the header). */
@@ -127,13 +105,13 @@ export function sketchShingles(hashes: Uint32Array): Sketch {
     const h = sorted[i]!;
     if (i > 0 && sorted[i - 1] === h) continue;
     distinct++;
-    const binHash = fmix(h ^ 0x5bd1e995);
+    const binHash = fmix32(h ^ 0x5bd1e995);
     const bin = binHash >>> 25;
-    const value = fmix(h ^ 0x27d4eb2f);
+    const value = fmix32(h ^ 0x27d4eb2f);
     if (!filled[bin] || value < signature[bin]!) signature[bin] = value;
     filled[bin] = 1;
     // Sampled by a third mix, so the sample is independent of bins and values.
-    const sample = fmix(h ^ 0x165667b1);
+    const sample = fmix32(h ^ 0x165667b1);
     if ((sample & SAMPLE_MASK) === 0) samples[sampled++] = sample;
   }
   if (distinct > 0) {
@@ -359,7 +337,7 @@ export class NearDuplicateIndex {
       for (let i = 0; i < n; i++) {
         let h = 0x811c9dc5 ^ band;
         const base = i * SIGNATURE_SIZE + band * ROWS;
-        for (let r = 0; r < ROWS; r++) h = fmix(h ^ this.signatures[base + r]!) + r;
+        for (let r = 0; r < ROWS; r++) h = fmix32(h ^ this.signatures[base + r]!) + r;
         keys[i] = h >>> 0;
       }
       pairRuns(keys, n, (i) => i, pairs);

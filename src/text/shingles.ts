@@ -4,7 +4,7 @@
  * similarity of two shingle sets. Each word is hashed once and the n word hashes are mixed,
  * so no n-gram string is ever built. A text shorter than n words is one shingle of all its words.
  */
-import { hash32 } from './hash.js';
+import { fmix32, hash32, mixWords } from './hash.js';
 
 export function shingles(words: readonly string[], size = 3): Set<number> {
   const result = new Set<number>();
@@ -28,23 +28,9 @@ export function shingleList(words: readonly string[], size = 3): number[] {
   return result;
 }
 
-/** Order-sensitive mix of `count` word hashes starting at `start` (murmur3-style). */
+/** Order-sensitive mix of `count` word hashes starting at `start` (murmur3), cut to 30 bits. */
 function combine(hashes: readonly number[], start: number, count: number): number {
-  let hash = 0x9747b28c ^ count;
-  for (let index = start; index < start + count; index++) {
-    let k = Math.imul(hashes[index]!, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    hash ^= k;
-    hash = (hash << 13) | (hash >>> 19);
-    hash = (Math.imul(hash, 5) + 0xe6546b64) | 0;
-  }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash & 0x3fffffff;
+  return fmix32(mixWords(hashes, start, count)) & 0x3fffffff;
 }
 
 /** |A ∩ B| / |A ∪ B|; 1 for two empty sets. */

@@ -10,25 +10,15 @@
  * two hashes within 3 bits of each other agree on at least one whole chunk (pigeonhole), so
  * a lookup only compares the hashes that share one of its 4 chunks.
  */
-import { hash32 } from './hash.js';
-
-function fmix(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32, hash32 } from './hash.js';
 
 /** The SimHash of normalised words: [high, low] 32-bit halves; [0, 0] for no words. */
 export function simhash64(words: readonly string[]): [number, number] {
   if (words.length === 0) return [0, 0];
   const counts = new Int32Array(64);
   const add = (feature: number) => {
-    const high = fmix(feature ^ 0x2545f491);
-    const low = fmix(feature ^ 0x6a09e667);
+    const high = fmix32(feature ^ 0x2545f491);
+    const low = fmix32(feature ^ 0x6a09e667);
     for (let bit = 0; bit < 32; bit++) {
       counts[bit]! += (high >>> bit) & 1 ? 1 : -1;
       counts[32 + bit]! += (low >>> bit) & 1 ? 1 : -1;

@@ -15,18 +15,10 @@ import {
   sortedOrder,
   UnionFind,
 } from '../../src/text/minhash.js';
+import { createRandom } from '../../bench/generate.js';
 
-/** A deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench generator's seeded PRNG (mulberry32). */
+const random = createRandom;
 
 /** `count` words drawn from a vocabulary of 5,000. */
 function text(count: number, seed: number): string[] {
