@@ -17,11 +17,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS, watchPageErrors } from './browser.js';
 import { corpusArticle, corpusPath } from './generate.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** The flags of /work/.library/env/machines/node.md: no background connections on a closed network. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LIMIT_SECONDS = 3;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,20 +54,13 @@ try {
   if (!existsSync(report)) throw new Error(`anp lint -f html wrote no report (exit ${lint.status}): ${lint.stderr}`);
   process.stdout.write(`report: ${given ?? `${count} generated files`}, ${(statSync(report).size / 1e6).toFixed(1)} MB html, written by anp lint -f html in ${writeSeconds.toFixed(1)} s\n`);
 
-  const context = await chromium.launchPersistentContext(path.join(root, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(path.join(root, 'profile'), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
   const opens: number[] = [];
   const filters: number[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(String(error)));
-      page.on('request', (request) => {
-        if (!request.url().startsWith('file:')) errors.push(`network request: ${request.url()}`);
-      });
+      const errors = watchPageErrors(page);
       const t0 = performance.now();
       await page.goto(`file://${report}`, { waitUntil: 'commit', timeout: 60_000 });
       await page.waitForSelector('html[data-ready=true]', { timeout: 60_000 });

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, ReportSummaryCollector, type LintResult } from '../../src/index.js';
 import { escapeHtml, scriptJson } from '../../src/formatters/html.js';
 import { makeTree, REPO_ROOT } from '../cli/helpers.js';
+import { CHROMIUM, CHROMIUM_FLAGS, watchPageErrors } from '../../bench/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The test's tsconfig has no DOM types; what the callbacks read of an element. */
 type Dataset = { dataset: Record<string, string | undefined> };
 /** Runs in the page (as a function: the report's CSP forbids evaluating strings). */
@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`html report in headless Chromium (${CHRO
     context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_FLAGS,
       viewport: { width: 1280, height: 900 },
     });
   }, 30_000);
@@ -82,14 +82,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`html report in headless Chromium (${CHRO
 
   it('shows the cards, one bar per firing rule, a working filter and details, with no console error', async () => {
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) errors.push(`network request: ${request.url()}`);
-    });
+    const errors = watchPageErrors(page);
     await page.goto(`file://${file}`);
     await page.waitForSelector('html[data-ready=true]');
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/engine/cache.js';
 import { createLinter, type LintResult, type LinterOptions } from '../../src/index.js';
 import { makeTree, REPO_ROOT, runAnp } from '../cli/helpers.js';
-import { benchCorpus } from './corpus.js';
+import { benchCorpus, EXIT_ON_BOOM_RULE } from './corpus.js';
 
 const NOW = '2026-11-23';
 const RULE = 'corpus-duplicate-paragraph';
@@ -198,10 +198,7 @@ describe('lintFiles with a cache', () => {
 describe('what is never cached', () => {
   it('a file a worker died on is not cached: the next run tries it again', async () => {
     const root = await makeTree({
-      'rules/exit.mjs': [
-        "export const meta = { id: 'exit-on-boom', description: 'Kills its thread on BOOM.', defaultSeverity: 'warn' };",
-        "export function check(post) { if (post.title.includes('BOOM')) process.exit(3); }",
-      ].join('\n'),
+      'rules/exit.mjs': EXIT_ON_BOOM_RULE,
       'a.txt': 'first post\n\nfine text here.\n',
       'b.txt': 'BOOM post\n\ntext.\n',
     });

@@ -13,3 +13,9 @@ export async function benchCorpus(count: number, seed = 1): Promise<string> {
   }
   return root;
 }
+
+/** A custom rule (rules/exit.mjs) that kills its worker thread on a post titled with BOOM. */
+export const EXIT_ON_BOOM_RULE = [
+  "export const meta = { id: 'exit-on-boom', description: 'Kills its thread on BOOM.', defaultSeverity: 'warn' };",
+  "export function check(post) { if (post.title.includes('BOOM')) process.exit(3); }",
+].join('\n');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLinter, type LintResult, type RuleEntry } from '../../src/index.js';
 import { makeTree, runAnp } from '../cli/helpers.js';
-import { benchCorpus } from './corpus.js';
+import { benchCorpus, EXIT_ON_BOOM_RULE } from './corpus.js';
 
 const NOW = '2026-11-23';
 
@@ -44,10 +44,7 @@ describe('lintFiles with concurrency', () => {
 
   it('a worker that dies on one file: that file gets an unreadable-input error, the run completes', async () => {
     const root = await makeTree({
-      'rules/exit.mjs': [
-        "export const meta = { id: 'exit-on-boom', description: 'Kills its thread on BOOM.', defaultSeverity: 'warn' };",
-        "export function check(post) { if (post.title.includes('BOOM')) process.exit(3); }",
-      ].join('\n'),
+      'rules/exit.mjs': EXIT_ON_BOOM_RULE,
       'a.txt': 'first post\n\nfine text here.\n',
       'b.txt': 'BOOM post\n\ntext.\n',
       'c.txt': 'third post\n\nmore fine text.\n',
